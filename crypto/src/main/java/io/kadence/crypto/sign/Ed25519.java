@@ -1,0 +1,67 @@
+package io.kadence.crypto.sign;
+
+import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * Pure Ed25519 (RFC 8032, section 5.1) over Bouncy Castle's lightweight API.
+ *
+ * <p>Bouncy Castle rather than the JDK's provider: on this project's machines it signs about 19
+ * times and verifies about 8 times faster (see NOTES.md), and signatures bound the message rate.
+ */
+public final class Ed25519 {
+  /** Raw public key length (RFC 8032, 5.1.5). */
+  public static final int PUBLIC_KEY_BYTES = Ed25519PublicKeyParameters.KEY_SIZE;
+  /** Raw private key (seed) length (RFC 8032, 5.1.5). */
+  public static final int PRIVATE_KEY_BYTES = Ed25519PrivateKeyParameters.KEY_SIZE;
+  /** Signature length (RFC 8032, 5.1.6). */
+  public static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
+
+  private Ed25519() {}
+
+  /** Derives the raw 32-byte public key from a raw 32-byte private key. */
+  public static byte[] publicKeyOf(byte[] privateKey) {
+    return privateKeyParameters(privateKey).generatePublicKey().getEncoded();
+  }
+
+  /** Signs {@code message} with a raw 32-byte private key. */
+  public static byte[] sign(byte[] privateKey, byte[] message) {
+    return sign(privateKeyParameters(privateKey), message);
+  }
+
+  static byte[] sign(Ed25519PrivateKeyParameters privateKey, byte[] message) {
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, privateKey);
+    signer.update(message, 0, message.length);
+    return signer.generateSignature();
+  }
+
+  /**
+   * Verifies a signature. Returns false, never throws, for a key or signature of the wrong length
+   * or a key that is not a valid curve point: callers treat all of those as a bad signature.
+   */
+  public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+    Objects.requireNonNull(message, "message");
+    if (publicKey == null || publicKey.length != PUBLIC_KEY_BYTES
+        || signature == null || signature.length != SIGNATURE_BYTES) {
+      return false;
+    }
+    try {
+      Ed25519Signer verifier = new Ed25519Signer();
+      verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+      verifier.update(message, 0, message.length);
+      return verifier.verifySignature(signature);
+    } catch (IllegalArgumentException e) {
+      return false; // not a point on the curve
+    }
+  }
+
+  static Ed25519PrivateKeyParameters privateKeyParameters(byte[] privateKey) {
+    if (privateKey == null || privateKey.length != PRIVATE_KEY_BYTES) {
+      throw new IllegalArgumentException("an Ed25519 private key is " + PRIVATE_KEY_BYTES + " bytes");
+    }
+    return new Ed25519PrivateKeyParameters(privateKey, 0);
+  }
+}
