@@ -1,0 +1,115 @@
+package io.kadence.node.settings;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every tunable of a peer, read once from the {@code kadence} block of the configuration
+ * (defaults and their meaning in {@code reference.conf}). Invalid values fail at start with the
+ * offending path in the message, never later on a hot path.
+ */
+public record NodeSettings(
+    NetworkSettings network,
+    RoutingSettings routing,
+    LookupSettings lookup,
+    StorageSettings storage,
+    SecuritySettings security,
+    HttpSettings http) {
+
+  public NodeSettings {
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(routing, "routing");
+    Objects.requireNonNull(lookup, "lookup");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * Reads the {@code kadence} block of {@code config}.
+   *
+   * @throws ConfigException with the path of a missing or invalid setting
+   */
+  public static NodeSettings load(Config config) {
+    Config k = config.getConfig("kadence");
+    return new NodeSettings(
+        network(k.getConfig("node")),
+        routing(k.getConfig("routing")),
+        lookup(k.getConfig("lookup")),
+        storage(k.getConfig("storage")),
+        security(k.getConfig("security")),
+        http(k.getConfig("http")));
+  }
+
+  private static NetworkSettings network(Config c) {
+    List<HostPort> bootstrap = c.getStringList("bootstrap").stream()
+        .map(s -> parse(c, "bootstrap", () -> HostPort.parse(s)))
+        .toList();
+    return parse(c, "node", () -> new NetworkSettings(
+        c.getString("host"), c.getInt("port"), bootstrap, Path.of(c.getString("data-dir"))));
+  }
+
+  private static RoutingSettings routing(Config c) {
+    return parse(c, "routing", () -> new RoutingSettings(
+        c.getInt("k"), c.getInt("replacement-cache"), c.getDuration("refresh-interval"),
+        c.getDuration("ping-timeout")));
+  }
+
+  private static LookupSettings lookup(Config c) {
+    return parse(c, "lookup", () -> new LookupSettings(
+        c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout")));
+  }
+
+  private static StorageSettings storage(Config c) {
+    return parse(c, "storage", () -> new StorageSettings(
+        c.getInt("replication"), c.getInt("write-quorum"), c.getDuration("default-ttl"),
+        c.getDuration("max-ttl"), bytesAsInt(c, "max-value-size"), c.getInt("max-records"),
+        c.getBytes("max-bytes"), c.getInt("max-publishers-per-key"), c.getInt("snapshot-every"),
+        c.getDuration("republish-interval"), c.getDuration("expiry-sweep-interval")));
+  }
+
+  private static SecuritySettings security(Config c) {
+    return parse(c, "security", () -> new SecuritySettings(
+        c.getDuration("freshness-window"), c.getInt("replay-capacity"),
+        bytesAsInt(c, "max-envelope-size")));
+  }
+
+  private static HttpSettings http(Config c) {
+    return parse(c, "http", () -> new HttpSettings(c.getString("host"), c.getInt("port")));
+  }
+
+  private static int bytesAsInt(Config c, String path) {
+    long bytes = c.getBytes(path);
+    if (bytes > Integer.MAX_VALUE) {
+      throw new ConfigException.BadValue(c.origin(), path, "must be below 2 GiB");
+    }
+    return (int) bytes;
+  }
+
+  /** Turns a value check of a settings record into a ConfigException that names the block. */
+  private static <T> T parse(Config c, String block, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException.BadValue(c.origin(), "kadence." + block, e.getMessage(), e);
+    }
+  }
+
+  static Duration positive(Duration d, String name) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  static int atLeast(int value, int min, String name) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,53 @@
+package io.kadence.node.settings;
+
+import java.time.Duration;
+
+/** Replication, quorum, TTL, size and quota tunables of the record store. */
+public record StorageSettings(
+    int replication,
+    int writeQuorum,
+    Duration defaultTtl,
+    Duration maxTtl,
+    int maxValueBytes,
+    int maxRecords,
+    long maxBytes,
+    int maxPublishersPerKey,
+    int snapshotEvery,
+    Duration republishInterval,
+    Duration expirySweepInterval) {
+
+  public StorageSettings {
+    NodeSettings.atLeast(replication, 1, "replication");
+    NodeSettings.atLeast(writeQuorum, 1, "write-quorum");
+    if (writeQuorum > replication) {
+      throw new IllegalArgumentException("write-quorum (" + writeQuorum
+          + ") must not exceed replication (" + replication + ")");
+    }
+    NodeSettings.positive(defaultTtl, "default-ttl");
+    NodeSettings.positive(maxTtl, "max-ttl");
+    if (defaultTtl.compareTo(maxTtl) > 0) {
+      throw new IllegalArgumentException("default-ttl must not exceed max-ttl");
+    }
+    NodeSettings.atLeast(maxValueBytes, 1, "max-value-size");
+    NodeSettings.atLeast(maxRecords, 1, "max-records");
+    if (maxBytes < maxValueBytes) {
+      throw new IllegalArgumentException("max-bytes must be at least max-value-size");
+    }
+    NodeSettings.atLeast(maxPublishersPerKey, 1, "max-publishers-per-key");
+    NodeSettings.atLeast(snapshotEvery, 1, "snapshot-every");
+    NodeSettings.positive(republishInterval, "republish-interval");
+    NodeSettings.positive(expirySweepInterval, "expiry-sweep-interval");
+  }
+
+  /**
+   * Acknowledgements a put needs when {@code liveReplicas} peers make up the replica set: the
+   * configured quorum, or a majority of the live replica set on a network smaller than
+   * {@code replication} (so a lone peer can hold the only copy, and says so).
+   */
+  public int quorumFor(int liveReplicas) {
+    if (liveReplicas >= replication) {
+      return writeQuorum;
+    }
+    return Math.min(writeQuorum, liveReplicas / 2 + 1);
+  }
+}
