@@ -1,0 +1,269 @@
+package io.kadence.dht.lookup;
+
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.routing.Contact;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The iterative Kademlia node lookup (Maymounkov and Mazieres, "Kademlia", 2002, section 2.3) as
+ * a pure state machine: lookup state as a pure data type, after libp2p's {@code qpeerset}
+ * (go-libp2p-kad-dht). It does no I/O and keeps no time. Its owner (the node's lookup actor, or
+ * a simulation) asks {@link #nextRequests()} whom to query, sends those requests, and reports
+ * each outcome with {@link #onResponse}, {@link #onValue}, {@link #onFailure} or
+ * {@link #onTimeout}, until {@link #isDone()}. Not thread-safe: one owner drives it.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>Candidates: the k closest non-failed peers heard of. {@link #nextRequests()} queries
+ *       the closest {@link PeerState#HEARD} peers among them, keeping at most alpha requests in
+ *       flight (the paper's "picks alpha nodes from its k closest it has not yet queried").
+ *   <li>Termination: done when the k closest non-failed peers have all responded
+ *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
+ *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
+ *       flight). FIND_VALUE also ends once {@code valueQuorum} peers returned a value
+ *       ({@link LookupOutcome#VALUE_QUORUM}; 1 is the paper's stop at the first value). Requests
+ *       still in flight beyond the k closest do not hold the lookup up. Once done, the state is
+ *       frozen and every further event is ignored.
+ *   <li>Self: the local node is never a candidate, whether it is among the initial contacts or
+ *       named in an answer.
+ *   <li>Untrusted answers: an answer counts only from a peer the lookup is waiting on; answers
+ *       from strangers, from peers not queried, and second answers are ignored. Of one answer
+ *       at most k contacts are considered, in the order given (a peer can invent ids at will,
+ *       so ranking its list would not protect anything); duplicates and the local node are
+ *       skipped; a peer already heard of keeps the address it was first heard with, so an
+ *       answer cannot redirect a known peer.
+ *   <li>Failures: a failed or timed-out peer frees its slot and drops out of the k closest, so
+ *       the next candidate moves in. A timeout is soft: if the answer arrives late while the
+ *       lookup is still running, it is accepted like any answer (as libp2p does with an answer
+ *       that is still relevant) and the peer becomes {@link PeerState#RESPONDED}. A failure is
+ *       final: a later answer is ignored.
+ * </ul>
+ *
+ * <p>The owner verifies every answer (signature, sender binding) before reporting it; an answer
+ * that does not verify is a failure.
+ *
+ * @param <V> the value type of a FIND_VALUE lookup ({@code Void} for FIND_NODE)
+ */
+public final class LookupState<V> {
+  private final LookupKind kind;
+  private final NodeId target;
+  private final int k;
+  private final int alpha;
+  private final int valueQuorum;
+  private final LookupPeerSet peers;
+  private final List<FoundValue<V>> values = new ArrayList<>();
+  private final List<TraceEntry> trace = new ArrayList<>();
+  private int inFlight;
+  private int queried;
+  private int ignored;
+  private LookupOutcome outcome = LookupOutcome.UNFINISHED;
+
+  private LookupState(LookupKind kind, NodeId target, NodeId self, int k, int alpha,
+      int valueQuorum, Collection<Contact> initial) {
+    this.kind = kind;
+    this.target = Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(self, "self");
+    this.k = positive(k, "k");
+    this.alpha = positive(alpha, "alpha");
+    this.valueQuorum = positive(valueQuorum, "valueQuorum");
+    this.peers = new LookupPeerSet(target, self, this.k);
+    for (Contact contact : Objects.requireNonNull(initial, "initial")) {
+      peers.learn(contact, 1);
+    }
+    updateOutcome();
+  }
+
+  /**
+   * A FIND_NODE lookup of {@code target} from the node {@code self}, seeded with
+   * {@code initial} (usually the k closest contacts of the local routing table).
+   */
+  public static <V> LookupState<V> findNode(NodeId target, NodeId self, int k, int alpha,
+      Collection<Contact> initial) {
+    return new LookupState<>(LookupKind.FIND_NODE, target, self, k, alpha, 1, initial);
+  }
+
+  /**
+   * A FIND_VALUE lookup of {@code target} that stops once {@code valueQuorum} (at least 1)
+   * peers returned a value, or like FIND_NODE if fewer hold it.
+   */
+  public static <V> LookupState<V> findValue(NodeId target, NodeId self, int k, int alpha,
+      int valueQuorum, Collection<Contact> initial) {
+    return new LookupState<>(LookupKind.FIND_VALUE, target, self, k, alpha, valueQuorum, initial);
+  }
+
+  /**
+   * The peers to query now, closest first, each now {@link PeerState#WAITING}: the owner must
+   * send every one of them a request (FIND_NODE or FIND_VALUE as {@link #kind()} says). Empty
+   * when done, when alpha requests are in flight, or when no candidate is left among the k
+   * closest. Call again after each event.
+   */
+  public List<Contact> nextRequests() {
+    if (outcome != LookupOutcome.UNFINISHED || inFlight >= alpha) {
+      return List.of();
+    }
+    List<Contact> requests = new ArrayList<>();
+    for (LookupPeer peer : peers.candidates(alpha - inFlight)) {
+      peer.state = PeerState.WAITING;
+      inFlight++;
+      queried++;
+      requests.add(peer.contact);
+      record(TraceEntry.Type.QUERY, peer, 0, 0, false);
+    }
+    return requests;
+  }
+
+  /**
+   * {@code from} answered without a value, naming {@code closer} contacts. Returns whether the
+   * answer was accepted (false if ignored, see the class comment).
+   */
+  public boolean onResponse(NodeId from, List<Contact> closer) {
+    return answer(from, null, closer);
+  }
+
+  /**
+   * {@code from} answered a FIND_VALUE with {@code value} (already verified by the owner) and
+   * possibly {@code closer} contacts. Returns whether the answer was accepted.
+   *
+   * @throws IllegalStateException if this is a FIND_NODE lookup (the owner asked for no value)
+   */
+  public boolean onValue(NodeId from, V value, List<Contact> closer) {
+    if (kind != LookupKind.FIND_VALUE) {
+      throw new IllegalStateException("a FIND_NODE lookup takes no values");
+    }
+    return answer(from, Objects.requireNonNull(value, "value"), closer);
+  }
+
+  /** The request to {@code from} failed for good. Returns whether the event was accepted. */
+  public boolean onFailure(NodeId from) {
+    return fail(from, false);
+  }
+
+  /**
+   * The request to {@code from} timed out; a late answer is still accepted while the lookup
+   * runs. Returns whether the event was accepted.
+   */
+  public boolean onTimeout(NodeId from) {
+    return fail(from, true);
+  }
+
+  /** True once the lookup has ended; see {@link #result()} for why. */
+  public boolean isDone() {
+    return outcome != LookupOutcome.UNFINISHED;
+  }
+
+  /** Requests in flight: queried, not yet answered, failed or timed out. */
+  public int inFlight() {
+    return inFlight;
+  }
+
+  /** The state of the peer {@code id}, or empty if the lookup never heard of it. */
+  public Optional<PeerState> stateOf(NodeId id) {
+    LookupPeer peer = peers.get(id);
+    return peer == null ? Optional.empty() : Optional.of(peer.state);
+  }
+
+  /** FIND_NODE or FIND_VALUE: which request the owner sends. */
+  public LookupKind kind() {
+    return kind;
+  }
+
+  /** The id looked up. */
+  public NodeId target() {
+    return target;
+  }
+
+  /** A snapshot of what the lookup found so far; final once {@link #isDone()}. */
+  public LookupResult<V> result() {
+    List<Contact> closest = new ArrayList<>();
+    List<Contact> repair = new ArrayList<>();
+    List<Contact> failed = new ArrayList<>();
+    int rounds = 0;
+    for (LookupPeer peer : peers.closestFirst()) {
+      if (peer.state != PeerState.HEARD) {
+        rounds = Math.max(rounds, peer.hop);
+      }
+      if (peer.state == PeerState.FAILED) {
+        failed.add(peer.contact);
+      } else if (peer.state == PeerState.RESPONDED && closest.size() < k) {
+        closest.add(peer.contact);
+        if (kind == LookupKind.FIND_VALUE && !peer.hasValue) {
+          repair.add(peer.contact);
+        }
+      }
+    }
+    return new LookupResult<>(target, kind, outcome, closest, values, repair, queried, failed,
+        rounds, ignored, trace);
+  }
+
+  private boolean answer(NodeId from, V value, List<Contact> closer) {
+    LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
+    if (peer == null || !peer.awaitsAnswer()) {
+      ignored++;
+      return false;
+    }
+    boolean late = peer.state == PeerState.FAILED;
+    if (!late) {
+      inFlight--;
+    }
+    peer.state = PeerState.RESPONDED;
+    int considered = 0;
+    int added = 0;
+    for (Contact contact : closer == null ? List.<Contact>of() : closer) {
+      if (considered == k) {
+        break;
+      }
+      considered++;
+      if (peers.learn(contact, peer.hop + 1)) {
+        added++;
+      }
+    }
+    TraceEntry.Type type = TraceEntry.Type.RESPONSE;
+    if (value != null) {
+      peer.hasValue = true;
+      values.add(new FoundValue<>(peer.contact, value, peer.hop));
+      type = TraceEntry.Type.VALUE;
+    }
+    record(type, peer, considered, added, late);
+    updateOutcome();
+    return true;
+  }
+
+  private boolean fail(NodeId from, boolean timeout) {
+    LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
+    if (peer == null || peer.state != PeerState.WAITING) {
+      ignored++;
+      return false;
+    }
+    inFlight--;
+    peer.state = PeerState.FAILED;
+    peer.timedOut = timeout;
+    record(timeout ? TraceEntry.Type.TIMEOUT : TraceEntry.Type.FAILURE, peer, 0, 0, false);
+    updateOutcome();
+    return true;
+  }
+
+  private void updateOutcome() {
+    if (kind == LookupKind.FIND_VALUE && values.size() >= valueQuorum) {
+      outcome = LookupOutcome.VALUE_QUORUM;
+      return;
+    }
+    outcome = peers.closestOutcome();
+  }
+
+  private void record(TraceEntry.Type type, LookupPeer peer, int contacts, int added,
+      boolean late) {
+    trace.add(new TraceEntry(trace.size() + 1, type, peer.contact, peer.hop, contacts, added, late));
+  }
+
+  private static int positive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,119 @@
+package io.kadence.dht.lookup;
+
+import static io.kadence.dht.lookup.Peers.TARGET;
+import static io.kadence.dht.lookup.Peers.contact;
+import static io.kadence.dht.lookup.Peers.contacts;
+import static io.kadence.dht.lookup.Peers.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.routing.Contact;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The FIND_VALUE rules of {@link LookupState}: value quorum, early stop, repair candidates. */
+class LookupStateValueTest {
+  private static final NodeId SELF = id(1_000_000);
+
+  private static LookupState<String> lookup(int k, int alpha, int quorum, List<Contact> initial) {
+    return LookupState.findValue(TARGET, SELF, k, alpha, quorum, initial);
+  }
+
+  @Test
+  void onValue_shouldStopAtFirstValueWhenQuorumIsOne() {
+    LookupState<String> state = lookup(20, 3, 1, contacts(1, 2, 3, 4));
+    state.nextRequests();
+    state.onResponse(id(1), contacts(5));
+    assertTrue(state.onValue(id(3), "v", List.of()));
+    assertTrue(state.isDone());
+    assertEquals(List.of(), state.nextRequests());
+    LookupResult<String> result = state.result();
+    assertEquals(LookupOutcome.VALUE_QUORUM, result.outcome());
+    assertEquals(List.of(new FoundValue<>(contact(3), "v", 1)), result.values());
+    assertEquals(Optional.of("v"), result.firstValue());
+    assertEquals(TraceEntry.Type.VALUE, result.trace().get(result.trace().size() - 1).type());
+  }
+
+  @Test
+  void onValue_shouldContinueUntilQuorumWhenQuorumIsAboveOne() {
+    LookupState<String> state = lookup(20, 2, 2, contacts(1, 2, 3, 4));
+    state.nextRequests();
+    state.onValue(id(1), "a", List.of());
+    assertFalse(state.isDone());
+    assertEquals(contacts(3), state.nextRequests());
+    state.onResponse(id(2), List.of());
+    state.onValue(id(3), "b", List.of());
+    assertTrue(state.isDone());
+    LookupResult<String> result = state.result();
+    assertEquals(LookupOutcome.VALUE_QUORUM, result.outcome());
+    assertEquals(List.of("a", "b"), result.values().stream().map(FoundValue::value).toList());
+    assertEquals(contacts(2), result.repairCandidates());
+  }
+
+  @Test
+  void onValue_shouldConvergeWithoutQuorumWhenTooFewPeersHoldTheValue() {
+    LookupState<String> state = lookup(3, 3, 2, contacts(1, 2, 3));
+    state.nextRequests();
+    state.onResponse(id(1), List.of());
+    state.onValue(id(2), "v", List.of());
+    state.onResponse(id(3), List.of());
+    assertTrue(state.isDone());
+    LookupResult<String> result = state.result();
+    assertEquals(LookupOutcome.CONVERGED, result.outcome());
+    assertEquals(1, result.values().size());
+    assertEquals(contacts(1, 3), result.repairCandidates());
+  }
+
+  @Test
+  void result_shouldListRespondedPeersWithoutValueClosestFirstWhenAValueIsFound() {
+    LookupState<String> state = lookup(20, 3, 1, contacts(4, 5, 6));
+    state.nextRequests();
+    state.onResponse(id(5), contacts(2));
+    state.onResponse(id(4), List.of());
+    state.onValue(id(6), "v", contacts(1));
+    LookupResult<String> result = state.result();
+    assertEquals(contacts(4, 5), result.repairCandidates());
+    assertEquals(contacts(4, 5, 6), result.closest());
+  }
+
+  @Test
+  void result_shouldHaveNoRepairCandidatesWhenLookupIsFindNode() {
+    LookupState<String> state = LookupState.findNode(TARGET, SELF, 20, 3, contacts(1));
+    state.nextRequests();
+    state.onResponse(id(1), List.of());
+    assertEquals(List.of(), state.result().repairCandidates());
+    assertEquals(List.of(), state.result().values());
+  }
+
+  @Test
+  void onValue_shouldThrowWhenLookupIsFindNode() {
+    LookupState<String> state = LookupState.findNode(TARGET, SELF, 20, 3, contacts(1));
+    state.nextRequests();
+    assertThrows(IllegalStateException.class, () -> state.onValue(id(1), "v", List.of()));
+  }
+
+  @Test
+  void onValue_shouldIgnoreValueWhenSenderWasNotQueried() {
+    LookupState<String> state = lookup(20, 1, 1, contacts(1, 2));
+    state.nextRequests();
+    assertFalse(state.onValue(id(2), "forged", List.of()));
+    assertFalse(state.onValue(id(9), "forged", List.of()));
+    assertFalse(state.isDone());
+    assertEquals(List.of(), state.result().values());
+  }
+
+  @Test
+  void onValue_shouldCountLateValueWhenPeerTimedOutAndLookupIsRunning() {
+    LookupState<String> state = lookup(20, 1, 1, contacts(1, 2));
+    state.nextRequests();
+    state.onTimeout(id(1));
+    state.nextRequests();
+    assertTrue(state.onValue(id(1), "late", List.of()));
+    assertTrue(state.isDone());
+    assertTrue(state.result().trace().get(state.result().trace().size() - 1).late());
+  }
+}
