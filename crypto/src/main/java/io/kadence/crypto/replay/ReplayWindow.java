@@ -87,7 +87,8 @@ public final class ReplayWindow {
    */
   public Outcome checkAndRecord(byte[] senderId, long requestId, long timestampMillis, long nowMillis) {
     // Saturate rather than wrap for a clock near Long.MIN_VALUE.
-    forgetOlderThan(nowMillis < Long.MIN_VALUE + retentionMillis ? Long.MIN_VALUE : nowMillis - retentionMillis);
+    forgetOlderThan(
+        nowMillis < Long.MIN_VALUE + retentionMillis ? Long.MIN_VALUE : nowMillis - retentionMillis);
     if (timestampMillis <= lowWaterMark) {
       return Outcome.BELOW_LOW_WATER_MARK;
     }
