@@ -2,7 +2,7 @@ package io.kadence.crypto.envelope;
 
 import io.kadence.crypto.replay.ReplayWindow;
 import io.kadence.crypto.sign.Ed25519;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.kadence.crypto.envelope;
 
 import io.kadence.crypto.sign.Ed25519;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.kadence.crypto.key;
 
 import io.kadence.crypto.key.KeyFileException.Reason;
 import io.kadence.crypto.sign.Ed25519;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.kadence.crypto.key;
 
 import io.kadence.crypto.key.KeyFileException.Reason;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

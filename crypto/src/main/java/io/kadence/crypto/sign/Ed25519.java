@@ -1,5 +1,6 @@
 package io.kadence.crypto.sign;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -21,19 +22,61 @@ public final class Ed25519 {
 
   private Ed25519() {}
 
+  /**
+   * An Ed25519 private key, opaque so that Bouncy Castle's types stay inside this class. It keeps
+   * the expanded key and caches its public key, which a raw byte array would recompute (a scalar
+   * multiplication) on every signature.
+   */
+  public static final class PrivateKey {
+    private final Ed25519PrivateKeyParameters parameters;
+
+    private PrivateKey(Ed25519PrivateKeyParameters parameters) {
+      this.parameters = parameters;
+    }
+
+    /** A copy of the raw 32-byte private key (the RFC 8032 seed). */
+    public byte[] encoded() {
+      return parameters.getEncoded();
+    }
+
+    /** The raw 32-byte public key. */
+    public byte[] publicKey() {
+      return parameters.generatePublicKey().getEncoded();
+    }
+
+    @Override
+    public String toString() {
+      return "Ed25519.PrivateKey[hidden]";
+    }
+  }
+
+  /** A fresh private key from the given source of randomness. */
+  public static PrivateKey generatePrivateKey(SecureRandom random) {
+    return new PrivateKey(new Ed25519PrivateKeyParameters(random));
+  }
+
+  /** The private key whose raw 32 bytes (the RFC 8032 seed) are {@code privateKey}. */
+  public static PrivateKey privateKey(byte[] privateKey) {
+    if (privateKey == null || privateKey.length != PRIVATE_KEY_BYTES) {
+      throw new IllegalArgumentException("an Ed25519 private key is " + PRIVATE_KEY_BYTES + " bytes");
+    }
+    return new PrivateKey(new Ed25519PrivateKeyParameters(privateKey, 0));
+  }
+
   /** Derives the raw 32-byte public key from a raw 32-byte private key. */
   public static byte[] publicKeyOf(byte[] privateKey) {
-    return privateKeyParameters(privateKey).generatePublicKey().getEncoded();
+    return privateKey(privateKey).publicKey();
   }
 
   /** Signs {@code message} with a raw 32-byte private key. */
   public static byte[] sign(byte[] privateKey, byte[] message) {
-    return sign(privateKeyParameters(privateKey), message);
+    return sign(privateKey(privateKey), message);
   }
 
-  static byte[] sign(Ed25519PrivateKeyParameters privateKey, byte[] message) {
+  /** Signs {@code message} with {@code privateKey}. */
+  public static byte[] sign(PrivateKey privateKey, byte[] message) {
     Ed25519Signer signer = new Ed25519Signer();
-    signer.init(true, privateKey);
+    signer.init(true, privateKey.parameters);
     signer.update(message, 0, message.length);
     return signer.generateSignature();
   }
@@ -56,12 +99,5 @@ public final class Ed25519 {
     } catch (IllegalArgumentException e) {
       return false; // not a point on the curve
     }
-  }
-
-  static Ed25519PrivateKeyParameters privateKeyParameters(byte[] privateKey) {
-    if (privateKey == null || privateKey.length != PRIVATE_KEY_BYTES) {
-      throw new IllegalArgumentException("an Ed25519 private key is " + PRIVATE_KEY_BYTES + " bytes");
-    }
-    return new Ed25519PrivateKeyParameters(privateKey, 0);
   }
 }

@@ -2,7 +2,7 @@ package io.kadence.crypto.envelope;
 
 import io.kadence.crypto.MutableClock;
 import io.kadence.crypto.replay.ReplayWindow;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

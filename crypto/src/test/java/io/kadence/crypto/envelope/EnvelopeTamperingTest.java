@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.crypto.MutableClock;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;

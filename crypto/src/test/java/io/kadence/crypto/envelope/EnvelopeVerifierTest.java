@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.crypto.MutableClock;
 import io.kadence.crypto.replay.ReplayWindow;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kadence.crypto.key.KeyFileException.Reason;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -56,7 +56,7 @@ public final class NodeId implements Comparable<NodeId> {
 
   /** The node ID of a raw Ed25519 public key: SHA-256 of its bytes. */
   public static NodeId ofPublicKey(byte[] publicKey) {
-    return of(io.kadence.crypto.sign.NodeKeyPair.nodeIdOf(publicKey));
+    return of(io.kadence.crypto.key.NodeKeyPair.nodeIdOf(publicKey));
   }
 
   /** SHA-256 of the given bytes, as an id. */

@@ -1,7 +1,7 @@
 package io.kadence.dht.record;
 
 import io.kadence.crypto.sign.Ed25519;
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import java.time.Duration;

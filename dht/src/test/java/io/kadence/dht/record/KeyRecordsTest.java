@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.id.Key;
 import java.time.Duration;
 import java.time.Instant;

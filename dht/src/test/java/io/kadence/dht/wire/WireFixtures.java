@@ -1,6 +1,6 @@
 package io.kadence.dht.wire;
 
-import io.kadence.crypto.sign.NodeKeyPair;
+import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;

@@ -1,4 +1,4 @@
-package io.kadence.crypto.sign;
+package io.kadence.crypto.key;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

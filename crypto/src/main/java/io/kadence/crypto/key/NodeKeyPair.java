@@ -1,10 +1,10 @@
-package io.kadence.crypto.sign;
+package io.kadence.crypto.key;
 
 import io.kadence.crypto.Sha256;
+import io.kadence.crypto.sign.Ed25519;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * A node's identity: an Ed25519 key pair whose node ID is SHA-256 of the raw 32-byte public key
@@ -12,24 +12,24 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * the private key.
  */
 public final class NodeKeyPair {
-  private final Ed25519PrivateKeyParameters privateKey;
+  private final Ed25519.PrivateKey privateKey;
   private final byte[] publicKey;
   private final byte[] nodeId;
 
-  private NodeKeyPair(Ed25519PrivateKeyParameters privateKey) {
+  private NodeKeyPair(Ed25519.PrivateKey privateKey) {
     this.privateKey = privateKey;
-    this.publicKey = privateKey.generatePublicKey().getEncoded();
+    this.publicKey = privateKey.publicKey();
     this.nodeId = nodeIdOf(publicKey);
   }
 
   /** A fresh key pair from the given source of randomness. */
   public static NodeKeyPair generate(SecureRandom random) {
-    return new NodeKeyPair(new Ed25519PrivateKeyParameters(random));
+    return new NodeKeyPair(Ed25519.generatePrivateKey(random));
   }
 
   /** The key pair of a raw 32-byte private key (the RFC 8032 seed). */
   public static NodeKeyPair fromPrivateKey(byte[] privateKey) {
-    return new NodeKeyPair(Ed25519.privateKeyParameters(privateKey));
+    return new NodeKeyPair(Ed25519.privateKey(privateKey));
   }
 
   /** The node ID that belongs to a raw public key: SHA-256 of its 32 bytes. */
@@ -57,7 +57,7 @@ public final class NodeKeyPair {
 
   /** A copy of the raw private key; for writing the key file only. */
   public byte[] privateKeyBytes() {
-    return privateKey.getEncoded();
+    return privateKey.encoded();
   }
 
   @Override
