@@ -34,17 +34,18 @@ final class BucketOrder {
       }
       return order;
     }
-    NodeId d = self.xor(target);
+    // Big-endian bytes of d: bit i sits in byte 31 - i / 8. One array, not a call per bit.
+    byte[] d = self.xor(target).bytes();
     int j = self.bucketIndex(target);
     int n = 0;
     order[n++] = j;
     for (int i = j - 1; i >= 0; i--) {
-      if (d.testBit(i)) {
+      if (bit(d, i)) {
         order[n++] = i;
       }
     }
     for (int i = 0; i < j; i++) {
-      if (!d.testBit(i)) {
+      if (!bit(d, i)) {
         order[n++] = i;
       }
     }
@@ -52,5 +53,9 @@ final class BucketOrder {
       order[n++] = i;
     }
     return order;
+  }
+
+  private static boolean bit(byte[] bigEndian, int index) {
+    return (bigEndian[bigEndian.length - 1 - index / 8] & (1 << (index % 8))) != 0;
   }
 }

@@ -124,7 +124,7 @@ public final class RoutingTable {
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative: " + n);
     }
-    List<Contact> result = new ArrayList<>(Math.min(n, size()));
+    List<Contact> result = new ArrayList<>();
     for (int index : BucketOrder.byDistance(self, target)) {
       if (result.size() >= n) {
         break;
