@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadence.crypto.sign.Rfc8032Vectors;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
