@@ -1,8 +1,10 @@
 package io.kadence.node.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.kadence.node.settings.NodeSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +30,9 @@ public final class PekkoConfig {
    * The configuration of a peer listening on {@code host:port} (0 picks a free port) that keeps
    * its journal under {@code dataDir}.
    *
+   * @throws ConfigException if a setting is invalid, or Artery's frame cannot carry the largest
+   *     message the storage settings allow
+   *
    * @param user the user's configuration, unresolved (e.g. {@code ConfigFactory.parseFile});
    *     {@code ConfigFactory.empty()} for none
    */
@@ -36,13 +41,26 @@ public final class PekkoConfig {
         "pekko.remote.artery.canonical.hostname", host,
         "pekko.remote.artery.canonical.port", port,
         "pekko-persistence-jdbc.shared-databases.kadence.db.url", journalUrl(dataDir));
-    return ConfigFactory.parseMap(peer)
+    Config config = ConfigFactory.parseMap(peer)
         .withFallback(ConfigFactory.defaultOverrides())
         .withFallback(user)
         .withFallback(ConfigFactory.parseResources(PekkoConfig.class.getClassLoader(),
             "kadence-pekko.conf", ConfigParseOptions.defaults().setAllowMissing(false)))
         .withFallback(ConfigFactory.defaultReference())
         .resolve();
+    checkFrameSize(config, NodeSettings.load(config));
+    return config;
+  }
+
+  /** Artery must carry the largest envelope plus the request's reply path and framing. */
+  private static void checkFrameSize(Config config, NodeSettings settings) {
+    String path = "pekko.remote.artery.advanced.maximum-frame-size";
+    long frame = config.getBytes(path);
+    long needed = settings.maxEnvelopeBytes() + 4096L;
+    if (frame < needed) {
+      throw new ConfigException.BadValue(config.origin(), path, "must be at least " + needed
+          + " bytes to carry the largest signed message that kadence.storage allows");
+    }
   }
 
   /** JDBC URL of the H2 file database that holds the peer's journal and snapshots. */

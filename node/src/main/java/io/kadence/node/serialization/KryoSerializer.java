@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
+import io.kadence.node.settings.NodeSettings;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -27,8 +28,7 @@ public final class KryoSerializer extends JSerializer {
 
   /** Called by Pekko's serialization extension, once per actor system. */
   public KryoSerializer(ExtendedActorSystem system) {
-    int maxEnvelopeBytes = (int) system.settings().config().getBytes("kadence.security.max-envelope-size")
-        .longValue();
+    int maxEnvelopeBytes = NodeSettings.load(system.settings().config()).maxEnvelopeBytes();
     // The resolver is looked up lazily: it does not exist yet while serializers are built.
     this.kryos = new Pool<>(true, false, 16) {
       @Override

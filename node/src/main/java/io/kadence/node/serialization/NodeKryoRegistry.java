@@ -5,6 +5,8 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.kadence.dht.wire.WireLimits;
+import io.kadence.dht.wire.WireRegistry;
 import io.kadence.node.transport.PeerRequest;
 import io.kadence.node.transport.PeerResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,15 @@ import org.apache.pekko.actor.typed.internal.adapter.ActorRefAdapter;
  * list): each class with a fixed id that is never reused, registration required, and a
  * hand-written serializer that bounds every length before allocating.
  *
- * <p>Ids in use: 100 {@link PeerRequest}, 101 {@link PeerResponse}, 102 typed {@link ActorRef}.
- * Ids below 100 are left to Kryo's defaults, which registration-required never lets through
- * except for the primitives Kryo registers itself.
+ * <p>The dht module's {@link WireRegistry} comes first (ids below 200: the protocol's building
+ * blocks such as {@code SignedRecord}, and its messages), so journal events can hold records.
+ * Ids of this module, from {@link WireRegistry#FIRST_FREE_ID}: 200 {@link PeerRequest}, 201
+ * {@link PeerResponse}, 202 typed {@link ActorRef}; 210 to 229 are the storage journal's.
  */
 public final class NodeKryoRegistry {
-  static final int PEER_REQUEST = 100;
-  static final int PEER_RESPONSE = 101;
-  static final int ACTOR_REF = 102;
+  static final int PEER_REQUEST = WireRegistry.FIRST_FREE_ID;
+  static final int PEER_RESPONSE = WireRegistry.FIRST_FREE_ID + 1;
+  static final int ACTOR_REF = WireRegistry.FIRST_FREE_ID + 2;
 
   private NodeKryoRegistry() {}
 
@@ -38,9 +41,7 @@ public final class NodeKryoRegistry {
    * @param maxEnvelopeBytes largest envelope accepted, checked before the array is allocated
    */
   public static Kryo newKryo(Supplier<ActorRefResolver> resolver, int maxEnvelopeBytes) {
-    Kryo kryo = new Kryo();
-    kryo.setRegistrationRequired(true);
-    kryo.setReferences(false);
+    Kryo kryo = WireRegistry.newKryo(WireLimits.DEFAULTS);
     ActorRefSerializer refs = new ActorRefSerializer(resolver);
     kryo.register(PeerRequest.class, new PeerRequestSerializer(refs, maxEnvelopeBytes), PEER_REQUEST);
     kryo.register(PeerResponse.class, new PeerResponseSerializer(maxEnvelopeBytes), PEER_RESPONSE);

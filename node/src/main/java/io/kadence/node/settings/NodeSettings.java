@@ -2,6 +2,9 @@ package io.kadence.node.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.kadence.crypto.envelope.SignedEnvelope;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +30,26 @@ public record NodeSettings(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * The wire bounds every peer of the network applies: k contacts, a publisher quota's worth of
+   * records of the largest value, and room for the largest message these allow.
+   */
+  public WireLimits wireLimits() {
+    WireLimits counts = new WireLimits(1, routing.k(), storage.maxPublishersPerKey(),
+        storage.maxValueBytes(), Contact.MAX_HOST_LENGTH);
+    long worst = counts.worstCaseMessageBytes();
+    if (worst > Integer.MAX_VALUE - SignedEnvelope.FIXED_BYTES) {
+      throw new IllegalArgumentException("max-value-size times max-publishers-per-key is too large");
+    }
+    return new WireLimits((int) worst, counts.maxContacts(), counts.maxRecords(),
+        counts.maxValueBytes(), counts.maxHostLength());
+  }
+
+  /** Largest signed envelope accepted: the largest message plus the envelope's fixed fields. */
+  public int maxEnvelopeBytes() {
+    return wireLimits().maxMessageBytes() + SignedEnvelope.FIXED_BYTES;
   }
 
   /**
@@ -67,15 +90,14 @@ public record NodeSettings(
   private static StorageSettings storage(Config c) {
     return parse(c, "storage", () -> new StorageSettings(
         c.getInt("replication"), c.getInt("write-quorum"), c.getDuration("default-ttl"),
-        c.getDuration("max-ttl"), bytesAsInt(c, "max-value-size"), c.getInt("max-records"),
+        c.getDuration("max-ttl"), c.getDuration("max-clock-skew"), bytesAsInt(c, "max-value-size"), c.getInt("max-records"),
         c.getBytes("max-bytes"), c.getInt("max-publishers-per-key"), c.getInt("snapshot-every"),
         c.getDuration("republish-interval"), c.getDuration("expiry-sweep-interval")));
   }
 
   private static SecuritySettings security(Config c) {
     return parse(c, "security", () -> new SecuritySettings(
-        c.getDuration("freshness-window"), c.getInt("replay-capacity"),
-        bytesAsInt(c, "max-envelope-size")));
+        c.getDuration("freshness-window"), c.getInt("replay-capacity")));
   }
 
   private static HttpSettings http(Config c) {

@@ -1,5 +1,6 @@
 package io.kadence.node.settings;
 
+import io.kadence.dht.record.RecordLimits;
 import java.time.Duration;
 
 /** Replication, quorum, TTL, size and quota tunables of the record store. */
@@ -8,6 +9,7 @@ public record StorageSettings(
     int writeQuorum,
     Duration defaultTtl,
     Duration maxTtl,
+    Duration maxClockSkew,
     int maxValueBytes,
     int maxRecords,
     long maxBytes,
@@ -15,6 +17,9 @@ public record StorageSettings(
     int snapshotEvery,
     Duration republishInterval,
     Duration expirySweepInterval) {
+
+  /** Shortest TTL a record may carry; shorter ones would expire in flight. */
+  public static final Duration MIN_TTL = Duration.ofSeconds(1);
 
   public StorageSettings {
     NodeSettings.atLeast(replication, 1, "replication");
@@ -24,7 +29,13 @@ public record StorageSettings(
           + ") must not exceed replication (" + replication + ")");
     }
     NodeSettings.positive(defaultTtl, "default-ttl");
+    if (defaultTtl.compareTo(MIN_TTL) < 0) {
+      throw new IllegalArgumentException("default-ttl must be at least " + MIN_TTL);
+    }
     NodeSettings.positive(maxTtl, "max-ttl");
+    if (maxClockSkew.isNegative()) {
+      throw new IllegalArgumentException("max-clock-skew must not be negative");
+    }
     if (defaultTtl.compareTo(maxTtl) > 0) {
       throw new IllegalArgumentException("default-ttl must not exceed max-ttl");
     }
@@ -37,6 +48,11 @@ public record StorageSettings(
     NodeSettings.atLeast(snapshotEvery, 1, "snapshot-every");
     NodeSettings.positive(republishInterval, "republish-interval");
     NodeSettings.positive(expirySweepInterval, "expiry-sweep-interval");
+  }
+
+  /** The record rules these settings give (RecordValidator's limits). */
+  public RecordLimits recordLimits() {
+    return new RecordLimits(maxValueBytes, MIN_TTL, maxTtl, maxClockSkew, maxPublishersPerKey);
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.kadence.node.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,17 @@ class PekkoConfigTest {
         ConfigFactory.parseString("pekko.cluster.split-brain-resolver.active-strategy = keep-oldest"));
     assertEquals("keep-oldest",
         config.getString("pekko.cluster.split-brain-resolver.active-strategy"));
+  }
+
+  @Test
+  void forPeer_shouldRefuseWhenArteryFramesCannotCarryTheLargestMessage() {
+    ConfigException e = assertThrows(ConfigException.class, () -> PekkoConfig.forPeer("127.0.0.1",
+        0, dir, ConfigFactory.parseString("pekko.remote.artery.advanced.maximum-frame-size = 256 KiB")));
+    assertTrue(e.getMessage().contains("maximum-frame-size"), e.getMessage());
+    // Smaller values make the default frame enough again.
+    PekkoConfig.forPeer("127.0.0.1", 0, dir, ConfigFactory.parseString(
+        "pekko.remote.artery.advanced.maximum-frame-size = 256 KiB\n"
+            + "kadence.storage.max-value-size = 8 KiB"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.esotericsoftware.kryo.io.Output;
 import com.typesafe.config.ConfigFactory;
 import io.kadence.node.config.PekkoConfig;
 import io.kadence.node.transport.PeerRequest;
@@ -69,14 +70,15 @@ class KryoSerializerTest {
     KryoSerializer serializer = (KryoSerializer) serialization().serializerOf(
         KryoSerializer.class.getName()).get();
     byte[] good = serializer.toBinary(new PeerResponse(new byte[] {1, 2, 3}));
-    // A huge length, an unregistered class id, trailing bytes, truncation, nothing at all.
-    byte[] huge = {(byte) (NodeKryoRegistry.PEER_RESPONSE + 2), (byte) 0xFF, (byte) 0xFF,
-        (byte) 0xFF, (byte) 0xFF, 0x07};
-    byte[] unregistered = {(byte) 60, 0};
+    // A huge length, an unregistered class id, trailing bytes, truncation, nothing at all, a
+    // reply path that is not an actor path, and a reply path over its bound.
+    byte[] huge = bytes(NodeKryoRegistry.PEER_RESPONSE, Integer.MAX_VALUE);
+    byte[] unregistered = bytes(60, 0);
     byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
     byte[] truncated = java.util.Arrays.copyOf(good, good.length - 1);
-    byte[] badPath = {(byte) (NodeKryoRegistry.PEER_REQUEST + 2), 1, 5, 4, 'x', ':', '/', '/'};
-    byte[] hugePath = {(byte) (NodeKryoRegistry.PEER_REQUEST + 2), 1, 5, (byte) 0xFF, 0x7F};
+    byte[] badPath = concat(bytes(NodeKryoRegistry.PEER_REQUEST, 1), new byte[] {5, 4, 'x', ':', '/', '/'});
+    byte[] hugePath = concat(bytes(NodeKryoRegistry.PEER_REQUEST, 1), new byte[] {5},
+        bytes(16_383 - 2));
     for (byte[] bad : new byte[][] {huge, unregistered, trailing, truncated, new byte[0], badPath,
         hugePath}) {
       assertThrows(MalformedPeerMessageException.class, () -> serializer.fromBinaryJava(bad, null));
@@ -91,6 +93,31 @@ class KryoSerializerTest {
         // the only acceptable failure
       }
     }
+  }
+
+  /** Kryo's encoding of a class id (written as id + 2) followed by varints. */
+  private static byte[] bytes(int classId, int... varints) {
+    Output out = new Output(64);
+    out.writeVarInt(classId + 2, true);
+    for (int v : varints) {
+      out.writeVarInt(v, true);
+    }
+    return out.toBytes();
+  }
+
+  /** Varints only, no class id. */
+  private static byte[] bytes(int varint) {
+    Output out = new Output(8);
+    out.writeVarInt(varint, true);
+    return out.toBytes();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      all.writeBytes(p);
+    }
+    return all.toByteArray();
   }
 
   @Test
