@@ -1,0 +1,23 @@
+package io.kadence.node.transport;
+
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The outbound half of Kadence's signed RPC: send one protocol message to a peer and get its
+ * verified reply. Implementations sign the request into an envelope addressed to the contact's
+ * node ID, and accept a reply only if it is signed by that same node, addressed to this node,
+ * fresh, answers this request id, and decodes to a message. Signature work happens on the
+ * calling thread and the completing thread, not on an actor's mailbox loop.
+ *
+ * <p>Actors use it with {@code context.pipeToSelf(rpc.call(...), ...)}.
+ */
+public interface PeerRpc {
+  /**
+   * Sends {@code request} to {@code to} and completes with the verified reply, or exceptionally
+   * with a {@link PeerRpcException} that says why there is none.
+   */
+  CompletionStage<Message> call(Contact to, Message request, Duration timeout);
+}
