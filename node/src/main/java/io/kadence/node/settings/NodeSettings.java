@@ -79,7 +79,7 @@ public record NodeSettings(
   private static RoutingSettings routing(Config c) {
     return parse(c, "routing", () -> new RoutingSettings(
         c.getInt("k"), c.getInt("replacement-cache"), c.getDuration("refresh-interval"),
-        c.getDuration("ping-timeout")));
+        c.getDuration("ping-timeout"), c.getInt("max-failures"), c.getDuration("save-interval")));
   }
 
   private static LookupSettings lookup(Config c) {
@@ -92,7 +92,8 @@ public record NodeSettings(
         c.getInt("replication"), c.getInt("write-quorum"), c.getDuration("default-ttl"),
         c.getDuration("max-ttl"), c.getDuration("max-clock-skew"), bytesAsInt(c, "max-value-size"), c.getInt("max-records"),
         c.getBytes("max-bytes"), c.getInt("max-publishers-per-key"), c.getInt("snapshot-every"),
-        c.getDuration("republish-interval"), c.getDuration("expiry-sweep-interval")));
+        c.getDuration("republish-interval"), c.getDuration("replication-debounce"),
+        c.getInt("replication-in-flight"), c.getDuration("expiry-sweep-interval")));
   }
 
   private static SecuritySettings security(Config c) {

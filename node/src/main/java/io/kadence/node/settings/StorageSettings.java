@@ -16,6 +16,8 @@ public record StorageSettings(
     int maxPublishersPerKey,
     int snapshotEvery,
     Duration republishInterval,
+    Duration replicationDebounce,
+    int replicationInFlight,
     Duration expirySweepInterval) {
 
   /** Shortest TTL a record may carry; shorter ones would expire in flight. */
@@ -47,6 +49,8 @@ public record StorageSettings(
     NodeSettings.atLeast(maxPublishersPerKey, 1, "max-publishers-per-key");
     NodeSettings.atLeast(snapshotEvery, 1, "snapshot-every");
     NodeSettings.positive(republishInterval, "republish-interval");
+    NodeSettings.positive(replicationDebounce, "replication-debounce");
+    NodeSettings.atLeast(replicationInFlight, 1, "replication-in-flight");
     NodeSettings.positive(expirySweepInterval, "expiry-sweep-interval");
   }
 

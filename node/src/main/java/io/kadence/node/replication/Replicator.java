@@ -1,0 +1,206 @@
+package io.kadence.node.replication;
+
+import io.kadence.dht.routing.BucketSnapshot;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
+import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.transport.PeerRpc;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Keeps {@code replication} copies of every record this node holds (DESIGN.md, "Data
+ * placement"): after the peer set changes (debounced), every republish interval, and once more,
+ * excluding itself, when the node leaves (hand-off). A run sends each record to the members of
+ * its replica set, as this node's routing table sees it, with a bounded number of STOREs in
+ * flight; after a membership change it skips peers that already confirmed that exact record.
+ * One run at a time: a trigger during a run schedules another.
+ */
+public final class Replicator extends AbstractBehavior<Replicator.Command> {
+  /** What the replicator handles. */
+  public sealed interface Command {}
+
+  /** The peer set changed: re-replicate after the debounce delay. */
+  public record PeersChanged() implements Command {}
+
+  /** The node is leaving: hand every record to its replica set without this node. */
+  public record HandOff(ActorRef<RunResult> replyTo) implements Command {}
+
+  /**
+   * The outcome of one run.
+   *
+   * @param fullyReplicated the records every planned STORE of which was acknowledged
+   * @param error why the run could not start (records or contacts unavailable), if it could not
+   */
+  public record RunResult(int records, int sends, int stored, int failed,
+      List<SignedRecord> fullyReplicated, Optional<String> error) {}
+
+  private enum Tick implements Command { DEBOUNCED, REPUBLISH }
+
+  private record Loaded(List<SignedRecord> records, List<Contact> contacts, Throwable failure)
+      implements Command {}
+
+  private record Sent(ReplicationPlan.Send send, boolean stored) implements Command {}
+
+  /** One requested run: what kind, and who waits for its result. */
+  private record Run(boolean republish, boolean handOff, ActorRef<RunResult> replyTo) {}
+
+  private final Contact self;
+  private final ReplicatorSettings settings;
+  private final PeerRpc rpc;
+  private final RecordSource records;
+  private final ActorRef<RoutingTableActor.Command> routing;
+  private final TimerScheduler<Command> timers;
+  private final Confirmations confirmations;
+  private Run running;
+  private Run pending;
+  private ReplicationRun run;
+  private int inFlight;
+
+  private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
+      ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
+      ActorRef<RoutingTableActor.Command> routing) {
+    super(context);
+    this.timers = timers;
+    this.self = self;
+    this.settings = settings;
+    this.rpc = rpc;
+    this.records = records;
+    this.routing = routing;
+    this.confirmations = new Confirmations(settings.confirmationCapacity());
+  }
+
+  /** The replicator of the node {@code self}. */
+  public static Behavior<Command> create(Contact self, ReplicatorSettings settings, PeerRpc rpc,
+      RecordSource records, ActorRef<RoutingTableActor.Command> routing) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Tick.REPUBLISH, settings.republishInterval());
+      return new Replicator(ctx, timers, self, settings, rpc, records, routing);
+    }));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(PeersChanged.class, this::onPeersChanged)
+        .onMessage(HandOff.class, this::onHandOff)
+        .onMessageEquals(Tick.DEBOUNCED, () -> request(new Run(false, false, null)))
+        .onMessageEquals(Tick.REPUBLISH, () -> request(new Run(true, false, null)))
+        .onMessage(Loaded.class, this::onLoaded)
+        .onMessage(Sent.class, this::onSent)
+        .build();
+  }
+
+  private Behavior<Command> onPeersChanged(PeersChanged msg) {
+    // Restarting the timer coalesces a burst of membership events into one run.
+    timers.startSingleTimer(Tick.DEBOUNCED, settings.debounce());
+    return this;
+  }
+
+  private Behavior<Command> onHandOff(HandOff msg) {
+    return request(new Run(false, true, msg.replyTo()));
+  }
+
+  private Behavior<Command> request(Run run) {
+    if (running == null) {
+      start(run);
+    } else if (pending == null || run.handOff() || (run.republish() && !pending.handOff())) {
+      pending = run; // the stronger request wins: hand-off, then republish, then re-replicate
+    }
+    return this;
+  }
+
+  private void start(Run next) {
+    running = next;
+    CompletionStage<Loaded> loading = records.allRecords()
+        .thenCombine(contacts(), (recs, contacts) -> new Loaded(recs, contacts, null));
+    getContext().pipeToSelf(loading,
+        (loaded, failure) -> failure == null ? loaded : new Loaded(List.of(), List.of(), failure));
+  }
+
+  private CompletionStage<List<Contact>> contacts() {
+    return AskPattern.<RoutingTableActor.Command, RoutingTableActor.RoutingSnapshot>ask(routing,
+            RoutingTableActor.GetSnapshot::new, settings.requestTimeout(),
+            getContext().getSystem().scheduler())
+        .thenApply(snapshot -> snapshot.buckets().stream()
+            .flatMap((BucketSnapshot b) -> b.contacts().stream()).toList());
+  }
+
+  private Behavior<Command> onLoaded(Loaded msg) {
+    if (msg.failure() != null) {
+      getContext().getLog().warn("replication {}: cannot start a run: {}", self.id().shortHex(),
+          msg.failure().getMessage());
+      return finish(new RunResult(0, 0, 0, 0, List.of(),
+          Optional.of(String.valueOf(msg.failure().getMessage()))));
+    }
+    boolean skipConfirmed = !running.republish() && !running.handOff();
+    run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
+        running.handOff() ? null : self, msg.contacts(), settings.replication(),
+        (record, peer) -> skipConfirmed && confirmations.isConfirmed(record, peer.id())));
+    sendMore();
+    return inFlight == 0 ? finish(run.result()) : this;
+  }
+
+  private void sendMore() {
+    while (inFlight < settings.maxInFlight() && run.hasMore()) {
+      ReplicationPlan.Send send = run.next().orElseThrow();
+      inFlight++;
+      getContext().pipeToSelf(
+          rpc.call(send.to(), new Message.Store(send.record()), settings.requestTimeout()),
+          (reply, failure) -> new Sent(send, failure == null && accepted(reply)));
+    }
+  }
+
+  /** Stored, or the replica holds a newer record of that publisher: either way it has a copy. */
+  private static boolean accepted(Message reply) {
+    if (!(reply instanceof Message.StoreAck ack)) {
+      return false;
+    }
+    Optional<StoreRefusal> refusal = ack.refusal();
+    return refusal.isEmpty() || refusal.get() == StoreRefusal.SEQUENCE_NOT_HIGHER;
+  }
+
+  private Behavior<Command> onSent(Sent msg) {
+    inFlight--;
+    if (msg.stored()) {
+      run.acknowledged(msg.send());
+      confirmations.confirm(msg.send().record(), msg.send().to().id());
+    } else {
+      run.failed();
+    }
+    sendMore();
+    return inFlight == 0 && !run.hasMore() ? finish(run.result()) : this;
+  }
+
+  private Behavior<Command> finish(RunResult result) {
+    if (result.sends() > 0 || running.handOff()) {
+      getContext().getLog().info("replication {}: {} of {} records: {} stores, {} ok, {} failed",
+          self.id().shortHex(), running.handOff() ? "hand-off"
+              : running.republish() ? "republish" : "re-replication",
+          result.records(), result.sends(), result.stored(), result.failed());
+    }
+    if (running.replyTo() != null) {
+      running.replyTo().tell(result);
+    }
+    running = null;
+    run = null;
+    if (pending != null) {
+      Run next = pending;
+      pending = null;
+      start(next);
+    }
+    return this;
+  }
+}

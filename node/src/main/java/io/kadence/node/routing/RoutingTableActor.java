@@ -1,0 +1,211 @@
+package io.kadence.node.routing;
+
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.routing.BucketSnapshot;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.routing.ObserveResult;
+import io.kadence.dht.routing.RemovalResult;
+import io.kadence.dht.routing.RoutingTable;
+import io.kadence.dht.wire.Message;
+import io.kadence.node.settings.RoutingSettings;
+import io.kadence.node.transport.PeerRpc;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * Owns the peer's {@link RoutingTable} (Kademlia, section 2.2). Contacts enter only after a
+ * signed message proved their node ID ({@link Verified}, reported by the transport); a full
+ * bucket pings its least-recently-seen contact and keeps the newcomer in the replacement cache;
+ * contacts leave on membership verdicts ({@link Evict}) or after {@code max-failures} failed
+ * calls in a row. The contacts are saved to the data dir now and then, and on stop, so a
+ * restarted peer can rejoin through them.
+ */
+public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.Command> {
+  /** What the routing actor handles. */
+  public sealed interface Command {}
+
+  /** A signed message from {@code contact} proved it is alive and owns its node ID. */
+  public record Verified(Contact contact) implements Command {}
+
+  /** A call to {@code contact} failed. */
+  public record CallFailed(Contact contact) implements Command {}
+
+  /** Membership saw a peer that is not yet proven: ping it, and add it if it answers. */
+  public record Probe(Contact contact) implements Command {}
+
+  /** Remove a peer now: the failure detector or SBR gave up on it, or it sent LEAVE. */
+  public record Evict(NodeId id) implements Command {}
+
+  /** The {@code n} contacts closest to {@code target}; {@code lookup} marks its bucket used. */
+  public record Closest(NodeId target, int n, boolean lookup, ActorRef<List<Contact>> replyTo)
+      implements Command {}
+
+  /** The buckets, for the shell's and the HTTP API's routing view. */
+  public record GetSnapshot(ActorRef<RoutingSnapshot> replyTo) implements Command {}
+
+  /** The buckets idle longer than the refresh interval, each with a random id in its range. */
+  public record GetRefreshTargets(ActorRef<List<NodeId>> replyTo) implements Command {}
+
+  /** What {@link GetSnapshot} answers. */
+  public record RoutingSnapshot(NodeId self, int size, List<BucketSnapshot> buckets) {}
+
+  private record PingAnswered(Contact contact, boolean alive) implements Command {}
+
+  private enum Save implements Command { INSTANCE }
+
+  private final RoutingTable table;
+  private final RoutingSettings settings;
+  private final PeerRpc rpc;
+  private final Optional<Path> contactsFile;
+  private final Map<NodeId, Integer> failures = new HashMap<>();
+  private final Set<NodeId> pinging = new HashSet<>();
+  private final java.util.Random random = new java.util.Random();
+
+  private RoutingTableActor(ActorContext<Command> context, RoutingTable table,
+      RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile) {
+    super(context);
+    this.table = table;
+    this.settings = settings;
+    this.rpc = rpc;
+    this.contactsFile = contactsFile;
+  }
+
+  /**
+   * The routing actor of the node {@code self}.
+   *
+   * @param contactsFile where to save contacts for rejoining, or empty to keep none
+   */
+  public static Behavior<Command> create(NodeId self, RoutingSettings settings, PeerRpc rpc,
+      Clock clock, Optional<Path> contactsFile) {
+    RoutingTable table = new RoutingTable(self, settings.k(), settings.replacementCache(),
+        settings.refreshInterval(), clock);
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Save.INSTANCE, settings.saveInterval());
+      return new RoutingTableActor(ctx, table, settings, rpc, contactsFile);
+    }));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Verified.class, this::onVerified)
+        .onMessage(CallFailed.class, this::onCallFailed)
+        .onMessage(Probe.class, this::onProbe)
+        .onMessage(Evict.class, this::onEvict)
+        .onMessage(Closest.class, this::onClosest)
+        .onMessage(GetSnapshot.class, this::onGetSnapshot)
+        .onMessage(GetRefreshTargets.class, this::onGetRefreshTargets)
+        .onMessage(PingAnswered.class, this::onPingAnswered)
+        .onMessageEquals(Save.INSTANCE, this::onSave)
+        .onSignal(PostStop.class, signal -> onSave())
+        .build();
+  }
+
+  private Behavior<Command> onVerified(Verified msg) {
+    failures.remove(msg.contact().id());
+    ObserveResult result = table.observe(msg.contact());
+    if (result instanceof ObserveResult.Added added) {
+      getContext().getLog().debug("routing {}: added {}", self(), added.contact());
+    } else if (result instanceof ObserveResult.BucketFull full) {
+      ping(full.leastRecentlySeen());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onCallFailed(CallFailed msg) {
+    NodeId id = msg.contact().id();
+    if (table.contains(id) && failures.merge(id, 1, Integer::sum) >= settings.maxFailures()) {
+      evict(id, settings.maxFailures() + " failed calls");
+    }
+    return this;
+  }
+
+  private Behavior<Command> onProbe(Probe msg) {
+    ping(msg.contact());
+    return this;
+  }
+
+  private Behavior<Command> onEvict(Evict msg) {
+    evict(msg.id(), "membership");
+    return this;
+  }
+
+  private Behavior<Command> onClosest(Closest msg) {
+    if (msg.lookup()) {
+      table.touch(msg.target());
+    }
+    msg.replyTo().tell(table.closest(msg.target(), msg.n()));
+    return this;
+  }
+
+  private Behavior<Command> onGetSnapshot(GetSnapshot msg) {
+    msg.replyTo().tell(new RoutingSnapshot(table.self(), table.size(), table.bucketSnapshots()));
+    return this;
+  }
+
+  private Behavior<Command> onGetRefreshTargets(GetRefreshTargets msg) {
+    msg.replyTo().tell(table.bucketsNeedingRefresh().stream()
+        .map(index -> table.refreshTarget(index, random)).toList());
+    return this;
+  }
+
+  private Behavior<Command> onPingAnswered(PingAnswered msg) {
+    pinging.remove(msg.contact().id());
+    if (msg.alive()) {
+      // The transport reported the PONG as Verified, which already refreshed the contact.
+      table.pingSucceeded(msg.contact().id());
+    } else if (table.contains(msg.contact().id())) {
+      evict(msg.contact().id(), "no answer to a ping");
+    }
+    return this;
+  }
+
+  private Behavior<Command> onSave() {
+    contactsFile.ifPresent(file -> {
+      try {
+        SavedContacts.save(file, table.contacts());
+      } catch (IOException e) {
+        getContext().getLog().warn("routing {}: cannot save contacts to {}: {}", self(), file,
+            e.getMessage());
+      }
+    });
+    return this;
+  }
+
+  /** Pings {@code contact} once at a time; the answer comes back as {@link PingAnswered}. */
+  private void ping(Contact contact) {
+    if (!pinging.add(contact.id())) {
+      return;
+    }
+    getContext().pipeToSelf(rpc.call(contact, new Message.Ping(), settings.pingTimeout()),
+        (reply, failure) -> new PingAnswered(contact, failure == null));
+  }
+
+  private void evict(NodeId id, String why) {
+    failures.remove(id);
+    RemovalResult result = table.failed(id);
+    if (result instanceof RemovalResult.Evicted evicted) {
+      getContext().getLog().info("routing {}: evicted {} ({}){}", self(), evicted.evicted(), why,
+          evicted.replacement().map(r -> ", replaced by " + r).orElse(""));
+    }
+  }
+
+  private String self() {
+    return table.self().shortHex();
+  }
+}
