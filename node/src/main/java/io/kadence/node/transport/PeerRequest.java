@@ -8,9 +8,10 @@ import org.apache.pekko.actor.typed.ActorRef;
  * What one peer sends another's endpoint: a signed envelope (crypto module) as opaque bytes, and
  * where the signed reply goes. The bytes are verified before anything in them is decoded
  * (DESIGN.md, "Identity, signatures and the wire"); the reply ref carries no authority.
+ * It is the one {@link PeerEndpoint.Command} a peer can send.
  */
 public record PeerRequest(byte[] envelope, ActorRef<PeerResponse> replyTo)
-    implements KadenceSerializable {
+    implements KadenceSerializable, PeerEndpoint.Command {
   public PeerRequest {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(replyTo, "replyTo");

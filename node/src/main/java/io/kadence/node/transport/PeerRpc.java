@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * The outbound half of Kadence's signed RPC: send one protocol message to a peer and get its
  * verified reply. Implementations sign the request into an envelope addressed to the contact's
  * node ID, and accept a reply only if it is signed by that same node, addressed to this node,
- * fresh, answers this request id, and decodes to a message. Signature work happens on the
- * calling thread and the completing thread, not on an actor's mailbox loop.
+ * fresh, answers this request id, and decodes to a message. Signature work happens off the
+ * calling thread, which is usually an actor's mailbox loop (see below), and off the thread that
+ * delivers the reply.
  *
  * <p>Actors use it with {@code context.pipeToSelf(rpc.call(...), ...)}.
  */
