@@ -61,6 +61,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   /** The buckets idle longer than the refresh interval, each with a random id in its range. */
   public record GetRefreshTargets(ActorRef<List<NodeId>> replyTo) implements Command {}
 
+  /**
+   * Told to the node's listener whenever a contact enters or leaves the table: replica sets
+   * are computed from the table, so this is when they may change.
+   */
+  public record ContactsChanged(int size) {}
+
   /** What {@link GetSnapshot} answers. */
   public record RoutingSnapshot(NodeId self, int size, List<BucketSnapshot> buckets) {}
 
@@ -72,13 +78,16 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   private final RoutingSettings settings;
   private final PeerRpc rpc;
   private final Optional<Path> contactsFile;
+  private final ActorRef<ContactsChanged> listener;
   private final Map<NodeId, Integer> failures = new HashMap<>();
   private final Set<NodeId> pinging = new HashSet<>();
   private final java.util.Random random = new java.util.Random();
 
   private RoutingTableActor(ActorContext<Command> context, RoutingTable table,
-      RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile) {
+      RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
+      ActorRef<ContactsChanged> listener) {
     super(context);
+    this.listener = listener;
     this.table = table;
     this.settings = settings;
     this.rpc = rpc;
@@ -89,14 +98,15 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
    * The routing actor of the node {@code self}.
    *
    * @param contactsFile where to save contacts for rejoining, or empty to keep none
+   * @param listener told {@link ContactsChanged} when a contact enters or leaves the table
    */
   public static Behavior<Command> create(NodeId self, RoutingSettings settings, PeerRpc rpc,
-      Clock clock, Optional<Path> contactsFile) {
+      Clock clock, Optional<Path> contactsFile, ActorRef<ContactsChanged> listener) {
     RoutingTable table = new RoutingTable(self, settings.k(), settings.replacementCache(),
         settings.refreshInterval(), clock);
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Save.INSTANCE, settings.saveInterval());
-      return new RoutingTableActor(ctx, table, settings, rpc, contactsFile);
+      return new RoutingTableActor(ctx, table, settings, rpc, contactsFile, listener);
     }));
   }
 
@@ -121,6 +131,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     ObserveResult result = table.observe(msg.contact());
     if (result instanceof ObserveResult.Added added) {
       getContext().getLog().debug("routing {}: added {}", self(), added.contact());
+      listener.tell(new ContactsChanged(table.size()));
     } else if (result instanceof ObserveResult.BucketFull full) {
       ping(full.leastRecentlySeen());
     }
@@ -202,6 +213,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     if (result instanceof RemovalResult.Evicted evicted) {
       getContext().getLog().info("routing {}: evicted {} ({}){}", self(), evicted.evicted(), why,
           evicted.replacement().map(r -> ", replaced by " + r).orElse(""));
+      listener.tell(new ContactsChanged(table.size()));
     }
   }
 

@@ -81,7 +81,8 @@ class ReplicatorTest {
   void setUp() {
     routing = KIT.spawn(RoutingTableActor.create(self.id(), new RoutingSettings(20, 2,
         Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1)), rpc,
-        Clock.systemUTC(), Optional.empty()));
+        Clock.systemUTC(), Optional.empty(),
+        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     for (int i = 0; i < 8; i++) {
       Contact peer = contact(7001 + i);
       peers.add(peer);

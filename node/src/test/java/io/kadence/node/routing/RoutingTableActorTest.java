@@ -63,7 +63,8 @@ class RoutingTableActorTest {
     RoutingSettings settings = new RoutingSettings(k, 2, Duration.ofHours(1), Duration.ofSeconds(1),
         3, Duration.ofHours(1));
     return KIT.spawn(RoutingTableActor.create(self, settings, rpc, Clock.systemUTC(),
-        Optional.of(dir.resolve("contacts"))));
+        Optional.of(dir.resolve("contacts")),
+        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
   }
 
   private Contact contactInBucket(int bucket, int port) {
