@@ -111,7 +111,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
 
   private Behavior<Command> onLookupStopped(LookupStopped stopped) {
     if (report == null) {
-      getContext().getLog().error("{} get {}: the lookup stopped without a report", self(),
+      getContext().getLog().error("{} get {}: the lookup stopped without a report", selfHex(),
           key.id().shortHex());
       report = LookupReport.abandoned(query, Duration.ZERO);
     }
@@ -124,7 +124,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     }
     localDone = true;
     if (read.failure() != null) {
-      getContext().getLog().warn("{} get {}: local store failed: {}", self(), key.id().shortHex(),
+      getContext().getLog().warn("{} get {}: local store failed: {}", selfHex(), key.id().shortHex(),
           Stages.unwrap(read.failure()).toString());
     } else {
       local = read.records().stream()
@@ -136,7 +136,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   private Behavior<Command> onLocalDeadline(LocalDeadline deadline) {
     if (!localDone) {
       localDone = true;
-      getContext().getLog().warn("{} get {}: no answer from the local store", self(),
+      getContext().getLog().warn("{} get {}: no answer from the local store", selfHex(),
           key.id().shortHex());
     }
     return finishIfReady();
@@ -153,7 +153,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
         .filter(r -> !op.validator().isExpired(r)).toList();
     List<Repair> repairs = report.timedOut() ? List.of() : RecordRepair.plan(newest, holdings());
     repairs.forEach(this::send);
-    getContext().getLog().debug("{} get {}: {} records ({} local), {} repairs, lookup {}", self(),
+    getContext().getLog().debug("{} get {}: {} records ({} local), {} repairs, lookup {}", selfHex(),
         key.id().shortHex(), newest.size(), mine.size(), repairs.size(),
         report.result().outcome());
     replyTo.tell(new GetResult(key, newest, repairs, mine.size(), report));
@@ -180,7 +180,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
 
   /** Fire-and-forget: the answer is not awaited, and the replace rule makes a repeat harmless. */
   private void send(Repair repair) {
-    getContext().getLog().debug("{} repair {} on {} ({})", self(), repair.record(),
+    getContext().getLog().debug("{} repair {} on {} ({})", selfHex(), repair.record(),
         repair.replica(), repair.stale() ? "stale" : "missing");
     if (repair.replica().id().equals(op.self().id())) {
       Stages.safely(() -> op.localStore().store(repair.record(), ExpectedSequence.ANY));
@@ -190,7 +190,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     }
   }
 
-  private String self() {
+  private String selfHex() {
     return op.self().id().shortHex();
   }
 }

@@ -31,9 +31,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * replies once with a {@link LookupReport} and stops (the per-request child of Pekko's
  * {@code StatsAggregator} sample).
  *
- * <p>A request that times out is reported as a timeout, any other failed call as a failure. The
- * reply must be the one the request asks for ({@code Nodes} to FIND_NODE, {@code Value} to
- * FIND_VALUE); anything else is a failure. Records of a {@code Value} are screened
+ * <p>A request that times out is reported as a timeout, any other failed call as a failure.
+ * The call's own timeout is the request timeout, so no late answer follows a timeout here (the
+ * state machine would accept one). The reply must be the one the request asks for
+ * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure. Records of a {@code Value} are screened
  * ({@link RecordScreen}) on the thread that completed the call: invalid ones and ones for
  * another key are dropped and counted. A peer whose records were all dropped answered without a
  * value: it is alive, its contacts count, and a get may repair it. If the overall timeout fires
@@ -110,7 +111,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private Behavior<Command> start(TimerScheduler<Command> timers, Duration timeout) {
-    getContext().getLog().debug("{} {} of {} from {} contacts", self(), query.kind(),
+    getContext().getLog().debug("{} {} of {} from {} contacts", selfHex(), query.kind(),
         query.target().shortHex(), query.initial().size());
     timers.startSingleTimer(Deadline.INSTANCE, timeout);
     return advance();
@@ -137,7 +138,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private void send(Contact peer) {
-    getContext().getLog().debug("{} {} -> {}", self(), query.kind(), peer);
+    getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
     CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
         .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
     getContext().pipeToSelf(answer,
@@ -156,7 +157,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     NodeId from = answer.peer().id();
     if (answer.failure() != null) {
       Throwable cause = Stages.unwrap(answer.failure());
-      getContext().getLog().debug("{} {} failed: {}", self(), answer.peer(), cause.getMessage());
+      getContext().getLog().debug("{} {} failed: {}", selfHex(), answer.peer(), cause.getMessage());
       return cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT
           ? state.onTimeout(from) : state.onFailure(from);
     }
@@ -166,7 +167,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     if (query.kind() == LookupKind.FIND_VALUE && answer.reply() instanceof Message.Value value) {
       return takeValue(answer.peer(), answer.screen(), value);
     }
-    getContext().getLog().warn("{} {} answered {} with {}", self(), answer.peer(), query.kind(),
+    getContext().getLog().warn("{} {} answered {} with {}", selfHex(), answer.peer(), query.kind(),
         answer.reply().getClass().getSimpleName());
     return state.onFailure(from);
   }
@@ -174,7 +175,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private boolean takeValue(Contact peer, RecordScreen screen, Message.Value value) {
     if (!screen.rejected().isEmpty()) {
       rejectedRecords += screen.rejected().size();
-      getContext().getLog().warn("{} dropped {} records of {} from {}: {}", self(),
+      getContext().getLog().warn("{} dropped {} records of {} from {}: {}", selfHex(),
           screen.rejected().size(), query.target().shortHex(), peer, screen.rejected());
     }
     return screen.valid().isEmpty()
@@ -189,11 +190,11 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
         rejectedRecords);
     if (timedOut) {
       getContext().getLog().info("{} {} of {} timed out after {} ms: {} queried, {} responded",
-          self(), query.kind(), query.target().shortHex(), elapsed.toMillis(), result.queried(),
+          selfHex(), query.kind(), query.target().shortHex(), elapsed.toMillis(), result.queried(),
           result.closest().size());
     } else {
       getContext().getLog().debug("{} {} of {} {} in {} ms: {} queried, {} failed, {} rounds",
-          self(), query.kind(), query.target().shortHex(), result.outcome(), elapsed.toMillis(),
+          selfHex(), query.kind(), query.target().shortHex(), result.outcome(), elapsed.toMillis(),
           result.queried(), result.failed().size(), result.rounds());
     }
     replyTo.tell(report);
@@ -214,7 +215,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
   }
 
-  private String self() {
+  private String selfHex() {
     return query.self().shortHex();
   }
 }

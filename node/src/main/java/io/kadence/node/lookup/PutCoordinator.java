@@ -122,7 +122,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     report.result().failed().forEach(contact -> failed.add(contact.id()));
     unreachable = closestKnown.stream().filter(contact -> failed.contains(contact.id())).toList();
     quorum = op.storage().quorumFor(closestKnown.size());
-    getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", self(),
+    getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
         record, replicaSet.size(), quorum, unreachable.size());
     for (Contact replica : replicaSet) {
       outcomes.put(replica.id(), null);
@@ -137,7 +137,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     if (report != null) {
       return this;
     }
-    getContext().getLog().error("{} put {}: the lookup stopped without a report", self(), record);
+    getContext().getLog().error("{} put {}: the lookup stopped without a report", selfHex(), record);
     report = LookupReport.abandoned(query, Duration.ZERO);
     quorum = op.storage().writeQuorum();
     return finish();
@@ -145,7 +145,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
 
   private Behavior<Command> onAnswered(Answered answered) {
     NodeId id = answered.outcome().replica().id();
-    if (outcomes.get(id) == null) {
+    if (outcomes.containsKey(id) && outcomes.get(id) == null) {
       outcomes.put(id, answered.outcome());
       pending--;
     }
@@ -182,11 +182,11 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     PutResult result = new PutResult(key(), stored >= quorum, stored, quorum, replication(),
         replicaSet, list, unreachable, report);
     if (result.success()) {
-      getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", self(), record, stored,
+      getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", selfHex(), record, stored,
           replicaSet.size(), quorum);
     } else {
       getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable: {}",
-          self(), record, stored, quorum, unreachable.size(), list);
+          selfHex(), record, stored, quorum, unreachable.size(), list);
     }
     replyTo.tell(result);
     return Behaviors.stopped();
@@ -220,7 +220,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     return op.storage().replication();
   }
 
-  private String self() {
+  private String selfHex() {
     return op.self().id().shortHex();
   }
 }

@@ -5,6 +5,7 @@ import static io.kadence.node.lookup.Fixtures.BOB;
 import static io.kadence.node.lookup.Fixtures.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
@@ -12,6 +13,7 @@ import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.node.lookup.RecordRepair.Repair;
 import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -123,8 +125,26 @@ class GetCoordinatorTest {
     assertEquals(List.of(), result.repairs());
   }
 
+  @Test
+  void get_shouldReturnTheLocalRecordsOnlyWhenItsLookupStopsWithoutAReport() {
+    FakeNetwork network = network(ids);
+    network.hold(self, alice2);
+    holds(network, alice1, 0, 1, 2);
+    PeerRpc broken = (to, request, timeout) -> {
+      throw new AssertionError("a bug in the transport");
+    };
+    GetResult result = get(network, broken, self, Fixtures.settings(""));
+    assertEquals(List.of(alice2), result.records());
+    assertEquals(List.of(), result.repairs(), "a partial lookup repairs nothing");
+    assertTrue(result.lookup().timedOut());
+  }
+
   private GetResult get(FakeNetwork network, NodeId from, NodeSettings settings) {
-    OperationContext op = new OperationContext(network.contact(from), network,
+    return get(network, network, from, settings);
+  }
+
+  private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings) {
+    OperationContext op = new OperationContext(network.contact(from), rpc,
         network.localStore(from), Fixtures.validator(), System::nanoTime, settings.routing(),
         settings.lookup(), settings.storage());
     TestProbe<GetResult> probe = testKit.createTestProbe();

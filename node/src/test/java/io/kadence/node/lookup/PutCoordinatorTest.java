@@ -15,6 +15,7 @@ import io.kadence.node.lookup.FakeNetwork.Fault;
 import io.kadence.node.lookup.PutResult.ReplicaOutcome;
 import io.kadence.node.lookup.PutResult.Status;
 import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -138,8 +139,27 @@ class PutCoordinatorTest {
     }
   }
 
+  @Test
+  void put_shouldFailExplicitlyWhenItsLookupStopsWithoutAReport() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(26), 10, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(0);
+    PeerRpc broken = (to, request, timeout) -> {
+      throw new AssertionError("a bug in the transport");
+    };
+    PutResult result = put(network, broken, self, ExpectedSequence.ANY);
+    assertFalse(result.success());
+    assertEquals(0, result.stored());
+    assertTrue(result.lookup().timedOut(), "the lookup's report is an empty partial one");
+  }
+
   private PutResult put(FakeNetwork network, NodeId self, ExpectedSequence expected) {
-    OperationContext op = new OperationContext(network.contact(self), network,
+    return put(network, network, self, expected);
+  }
+
+  private PutResult put(FakeNetwork network, PeerRpc rpc, NodeId self,
+      ExpectedSequence expected) {
+    OperationContext op = new OperationContext(network.contact(self), rpc,
         network.localStore(self), Fixtures.validator(), System::nanoTime, settings.routing(),
         settings.lookup(), settings.storage());
     TestProbe<PutResult> probe = testKit.createTestProbe();
