@@ -1,0 +1,221 @@
+package io.kadence.node.lookup;
+
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.LookupKind;
+import io.kadence.dht.lookup.LookupResult;
+import io.kadence.dht.lookup.LookupState;
+import io.kadence.dht.lookup.TraceEntry;
+import io.kadence.dht.record.RecordValidator;
+import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
+import io.kadence.node.transport.PeerRpc;
+import io.kadence.node.transport.PeerRpcException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.apache.pekko.actor.DeadLetterSuppression;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One iterative lookup (Kademlia, section 2.3), FIND_NODE or FIND_VALUE: a short-lived actor
+ * that drives a {@link LookupState} over {@link PeerRpc}, keeps at most alpha requests in flight,
+ * replies once with a {@link LookupReport} and stops (the per-request child of Pekko's
+ * {@code StatsAggregator} sample).
+ *
+ * <p>A request that times out is reported as a timeout, any other failed call as a failure.
+ * The call's own timeout is the request timeout, so no late answer follows a timeout here (the
+ * state machine would accept one). The reply must be the one the request asks for
+ * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure. Records of a {@code Value} are screened
+ * ({@link RecordScreen}) on the thread that completed the call: invalid ones and ones for
+ * another key are dropped and counted. A peer whose records were all dropped answered without a
+ * value: it is alive, its contacts count, and a get may repair it. If the overall timeout fires
+ * first, the reply is the partial result, marked as timed out; answers still in flight then go
+ * to dead letters unlogged.
+ */
+public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
+
+  /** The lookup's messages: only its own peer answers and its deadline, so none is public. */
+  public sealed interface Command {}
+
+  /** A peer's answer to our request, screened, or why there is none. */
+  private record Answered(Contact peer, Message reply, RecordScreen screen, Throwable failure)
+      implements Command, DeadLetterSuppression {}
+
+  /** The overall timeout. */
+  private enum Deadline implements Command { INSTANCE }
+
+  private final LookupQuery query;
+  private final LookupState<List<SignedRecord>> state;
+  private final Message request;
+  private final PeerRpc rpc;
+  private final Duration requestTimeout;
+  private final RecordValidator validator;
+  private final LongSupplier nanoTime;
+  private final ActorRef<LookupReport> replyTo;
+  private final long startNanos;
+  /** When each trace entry happened, in trace order: one per query sent, one per event taken. */
+  private final List<Duration> entryTimes = new ArrayList<>();
+  private int rejectedRecords;
+
+  private LookupActor(ActorContext<Command> context, LookupQuery query, PeerRpc rpc,
+      Duration requestTimeout, RecordValidator validator, LongSupplier nanoTime,
+      ActorRef<LookupReport> replyTo) {
+    super(context);
+    this.query = query;
+    this.state = query.newState();
+    this.request = query.request();
+    this.rpc = rpc;
+    this.requestTimeout = requestTimeout;
+    this.validator = validator;
+    this.nanoTime = nanoTime;
+    this.replyTo = replyTo;
+    this.startNanos = nanoTime.getAsLong();
+  }
+
+  /**
+   * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
+   * after {@code timeout} with a partial result, screens records with {@code validator}, times
+   * its trace with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once
+   * to {@code replyTo}.
+   */
+  public static Behavior<Command> create(LookupQuery query, PeerRpc rpc, Duration requestTimeout,
+      Duration timeout, RecordValidator validator, LongSupplier nanoTime,
+      ActorRef<LookupReport> replyTo) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new LookupActor(context, query, rpc, requestTimeout, validator, nanoTime, replyTo)
+            .start(timers, timeout)));
+  }
+
+  /** The lookup of {@code query} with the timeouts, validator and ticker of {@code op}. */
+  public static Behavior<Command> create(LookupQuery query, OperationContext op,
+      ActorRef<LookupReport> replyTo) {
+    return create(query, op.rpc(), op.lookup().requestTimeout(), op.lookup().timeout(),
+        op.validator(), op.nanoTime(), replyTo);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(Deadline.class, this::onDeadline)
+        .build();
+  }
+
+  private Behavior<Command> start(TimerScheduler<Command> timers, Duration timeout) {
+    getContext().getLog().debug("{} {} of {} from {} contacts", selfHex(), query.kind(),
+        query.target().shortHex(), query.initial().size());
+    timers.startSingleTimer(Deadline.INSTANCE, timeout);
+    return advance();
+  }
+
+  private Behavior<Command> onAnswered(Answered answer) {
+    if (take(answer)) {
+      entryTimes.add(elapsed());
+    }
+    return advance();
+  }
+
+  private Behavior<Command> onDeadline(Deadline deadline) {
+    return finish(true);
+  }
+
+  /** Sends what the state asks for, or replies if the lookup is over. */
+  private Behavior<Command> advance() {
+    for (Contact peer : state.nextRequests()) {
+      entryTimes.add(elapsed());
+      send(peer);
+    }
+    return state.isDone() ? finish(false) : this;
+  }
+
+  private void send(Contact peer) {
+    getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
+    CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
+        .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
+    getContext().pipeToSelf(answer,
+        (answered, failure) -> failure == null ? answered : new Answered(peer, null, null, failure));
+  }
+
+  /** Runs on the thread that completed the call: signature checks stay off the mailbox loop. */
+  private RecordScreen screen(Message reply) {
+    return reply instanceof Message.Value value && query.kind() == LookupKind.FIND_VALUE
+        ? RecordScreen.of(query.key(), value.records(), validator)
+        : RecordScreen.NONE;
+  }
+
+  /** Reports one answer to the state; true if the state took it (and traced it). */
+  private boolean take(Answered answer) {
+    NodeId from = answer.peer().id();
+    if (answer.failure() != null) {
+      Throwable cause = Stages.unwrap(answer.failure());
+      getContext().getLog().debug("{} {} failed: {}", selfHex(), answer.peer(), cause.getMessage());
+      return cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT
+          ? state.onTimeout(from) : state.onFailure(from);
+    }
+    if (query.kind() == LookupKind.FIND_NODE && answer.reply() instanceof Message.Nodes nodes) {
+      return state.onResponse(from, nodes.contacts());
+    }
+    if (query.kind() == LookupKind.FIND_VALUE && answer.reply() instanceof Message.Value value) {
+      return takeValue(answer.peer(), answer.screen(), value);
+    }
+    getContext().getLog().warn("{} {} answered {} with {}", selfHex(), answer.peer(), query.kind(),
+        answer.reply().getClass().getSimpleName());
+    return state.onFailure(from);
+  }
+
+  private boolean takeValue(Contact peer, RecordScreen screen, Message.Value value) {
+    if (!screen.rejected().isEmpty()) {
+      rejectedRecords += screen.rejected().size();
+      getContext().getLog().warn("{} dropped {} records of {} from {}: {}", selfHex(),
+          screen.rejected().size(), query.target().shortHex(), peer, screen.rejected());
+    }
+    return screen.valid().isEmpty()
+        ? state.onResponse(peer.id(), value.closer())
+        : state.onValue(peer.id(), screen.valid(), value.closer());
+  }
+
+  private Behavior<Command> finish(boolean timedOut) {
+    LookupResult<List<SignedRecord>> result = state.result();
+    Duration elapsed = elapsed();
+    LookupReport report = new LookupReport(result, timedOut, elapsed, timed(result.trace()),
+        rejectedRecords);
+    if (timedOut) {
+      getContext().getLog().info("{} {} of {} timed out after {} ms: {} queried, {} responded",
+          selfHex(), query.kind(), query.target().shortHex(), elapsed.toMillis(), result.queried(),
+          result.closest().size());
+    } else {
+      getContext().getLog().debug("{} {} of {} {} in {} ms: {} queried, {} failed, {} rounds",
+          selfHex(), query.kind(), query.target().shortHex(), result.outcome(), elapsed.toMillis(),
+          result.queried(), result.failed().size(), result.rounds());
+    }
+    replyTo.tell(report);
+    return Behaviors.stopped();
+  }
+
+  /** Pairs each trace entry with its time; both lists grow one for one. */
+  private List<LookupReport.TimedEntry> timed(List<TraceEntry> trace) {
+    List<LookupReport.TimedEntry> out = new ArrayList<>(trace.size());
+    for (int i = 0; i < trace.size(); i++) {
+      Duration at = i < entryTimes.size() ? entryTimes.get(i) : elapsed();
+      out.add(new LookupReport.TimedEntry(trace.get(i), at));
+    }
+    return out;
+  }
+
+  private Duration elapsed() {
+    return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
+  }
+
+  private String selfHex() {
+    return query.self().shortHex();
+  }
+}

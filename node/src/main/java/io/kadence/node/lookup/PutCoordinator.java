@@ -1,0 +1,226 @@
+package io.kadence.node.lookup;
+
+import io.kadence.dht.id.Key;
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.record.ExpectedSequence;
+import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
+import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.node.lookup.PutResult.ReplicaOutcome;
+import io.kadence.node.lookup.PutResult.Status;
+import io.kadence.node.transport.PeerRpcException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.DeadLetterSuppression;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One put (Kademlia, section 2.3: to store a pair, locate the k closest nodes to the key and
+ * send them STORE; DESIGN.md, "Data placement"): a short-lived actor that runs a FIND_NODE
+ * lookup as its child, sends the signed record to the key's replica set, collects every answer
+ * until all replicas answered or the deadline passed, replies once with a {@link PutResult} and
+ * stops.
+ *
+ * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
+ * answered the lookup and this node, which stores through its {@code LocalStore} rather than
+ * the network. The quorum is {@code quorumFor(n)}, where n counts the closest nodes known to
+ * exist: the replica set plus any closer peers that failed the lookup. A failed peer is never
+ * a replica, but it does not shrink the quorum either, so a node cut off from its neighbours
+ * cannot acknowledge writes alone; only a lone node (no contacts at all) holds the only copy
+ * with a quorum of 1. The store phase lasts at most the lookup timeout.
+ */
+public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Command> {
+
+  /** The put's messages: its lookup's report, store answers and deadline, all private. */
+  public sealed interface Command {}
+
+  private record LookupDone(LookupReport report) implements Command {}
+
+  private enum LookupStopped implements Command { INSTANCE }
+
+  private record Answered(ReplicaOutcome outcome) implements Command, DeadLetterSuppression {}
+
+  private enum StoreDeadline implements Command { INSTANCE }
+
+  private final OperationContext op;
+  private final TimerScheduler<Command> timers;
+  private final SignedRecord record;
+  private final ExpectedSequence expected;
+  private final LookupQuery query;
+  private final ActorRef<PutResult> replyTo;
+  /** Replica id to its outcome, in replica-set order; null while the replica is pending. */
+  private final Map<NodeId, ReplicaOutcome> outcomes = new LinkedHashMap<>();
+  private final List<Contact> replicaSet = new ArrayList<>();
+  private List<Contact> unreachable = List.of();
+  private LookupReport report;
+  private int quorum;
+  private int pending;
+
+  private PutCoordinator(ActorContext<Command> context, TimerScheduler<Command> timers,
+      OperationContext op, SignedRecord record, ExpectedSequence expected, List<Contact> initial,
+      ActorRef<PutResult> replyTo) {
+    super(context);
+    this.op = op;
+    this.timers = timers;
+    this.record = record;
+    this.expected = expected;
+    this.replyTo = replyTo;
+    this.query = LookupQuery.findNode(record.key().id(), op.self().id(), op.routing().k(),
+        op.lookup().alpha(), initial);
+  }
+
+  /**
+   * A put of {@code record} (created and signed by this node) under the condition
+   * {@code expected}, starting its lookup from {@code initial} (the routing table's closest
+   * contacts to the key), that replies once to {@code replyTo}.
+   */
+  public static Behavior<Command> create(OperationContext op, SignedRecord record,
+      ExpectedSequence expected, List<Contact> initial, ActorRef<PutResult> replyTo) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new PutCoordinator(context, timers, op, record, expected, initial, replyTo).start()));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(LookupDone.class, this::onLookupDone)
+        .onMessage(LookupStopped.class, this::onLookupStopped)
+        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(StoreDeadline.class, this::onStoreDeadline)
+        .build();
+  }
+
+  private Behavior<Command> start() {
+    ActorRef<LookupReport> reports = getContext().messageAdapter(LookupReport.class, LookupDone::new);
+    ActorRef<LookupActor.Command> lookup =
+        getContext().spawn(LookupActor.create(query, op, reports), "lookup");
+    getContext().watchWith(lookup, LookupStopped.INSTANCE);
+    return this;
+  }
+
+  private Behavior<Command> onLookupDone(LookupDone done) {
+    report = done.report();
+    List<Contact> known = new ArrayList<>(report.closest());
+    known.addAll(report.result().failed());
+    List<Contact> closestKnown = ReplicaSet.closest(key().id(), op.self(), known, replication());
+    replicaSet.addAll(ReplicaSet.closest(key().id(), op.self(), report.closest(), replication()));
+    Set<NodeId> failed = new HashSet<>();
+    report.result().failed().forEach(contact -> failed.add(contact.id()));
+    unreachable = closestKnown.stream().filter(contact -> failed.contains(contact.id())).toList();
+    quorum = op.storage().quorumFor(closestKnown.size());
+    getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
+        record, replicaSet.size(), quorum, unreachable.size());
+    for (Contact replica : replicaSet) {
+      outcomes.put(replica.id(), null);
+      pending++;
+      send(replica);
+    }
+    timers.startSingleTimer(StoreDeadline.INSTANCE, op.lookup().timeout());
+    return this;
+  }
+
+  private Behavior<Command> onLookupStopped(LookupStopped stopped) {
+    if (report != null) {
+      return this;
+    }
+    getContext().getLog().error("{} put {}: the lookup stopped without a report", selfHex(), record);
+    report = LookupReport.abandoned(query, Duration.ZERO);
+    quorum = op.storage().writeQuorum();
+    return finish();
+  }
+
+  private Behavior<Command> onAnswered(Answered answered) {
+    NodeId id = answered.outcome().replica().id();
+    if (outcomes.containsKey(id) && outcomes.get(id) == null) {
+      outcomes.put(id, answered.outcome());
+      pending--;
+    }
+    return pending == 0 ? finish() : this;
+  }
+
+  private Behavior<Command> onStoreDeadline(StoreDeadline deadline) {
+    for (Contact replica : replicaSet) {
+      if (outcomes.get(replica.id()) == null) {
+        outcomes.put(replica.id(), new ReplicaOutcome(replica, Status.UNANSWERED, Optional.empty(),
+            "no answer by the put's deadline"));
+      }
+    }
+    return finish();
+  }
+
+  private void send(Contact replica) {
+    CompletionStage<ReplicaOutcome> outcome;
+    if (replica.id().equals(op.self().id())) {
+      outcome = Stages.safely(() -> op.localStore().store(record, expected))
+          .thenApply(refusal -> stored(replica, refusal));
+    } else {
+      outcome = Stages.safely(() -> op.rpc().call(replica, new Message.Store(record, expected),
+              op.lookup().requestTimeout()))
+          .thenApply(reply -> answered(replica, reply));
+    }
+    getContext().pipeToSelf(outcome, (result, failure) ->
+        new Answered(failure == null ? result : failed(replica, Stages.unwrap(failure))));
+  }
+
+  private Behavior<Command> finish() {
+    List<ReplicaOutcome> list = new ArrayList<>(outcomes.values());
+    int stored = (int) list.stream().filter(o -> o.status() == Status.STORED).count();
+    PutResult result = new PutResult(key(), stored >= quorum, stored, quorum, replication(),
+        replicaSet, list, unreachable, report);
+    if (result.success()) {
+      getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", selfHex(), record, stored,
+          replicaSet.size(), quorum);
+    } else {
+      getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable: {}",
+          selfHex(), record, stored, quorum, unreachable.size(), list);
+    }
+    replyTo.tell(result);
+    return Behaviors.stopped();
+  }
+
+  private static ReplicaOutcome stored(Contact replica, Optional<StoreRefusal> refusal) {
+    return refusal.isEmpty()
+        ? new ReplicaOutcome(replica, Status.STORED, Optional.empty(), "")
+        : new ReplicaOutcome(replica, Status.REFUSED, refusal, refusal.get().name());
+  }
+
+  private static ReplicaOutcome answered(Contact replica, Message reply) {
+    return reply instanceof Message.StoreAck ack
+        ? stored(replica, ack.refusal())
+        : new ReplicaOutcome(replica, Status.FAILED, Optional.empty(),
+            "answered STORE with " + reply.getClass().getSimpleName());
+  }
+
+  private static ReplicaOutcome failed(Contact replica, Throwable failure) {
+    boolean timeout = failure instanceof PeerRpcException e
+        && e.reason() == PeerRpcException.Reason.TIMEOUT;
+    return new ReplicaOutcome(replica, timeout ? Status.TIMED_OUT : Status.FAILED,
+        Optional.empty(), String.valueOf(failure.getMessage()));
+  }
+
+  private Key key() {
+    return record.key();
+  }
+
+  private int replication() {
+    return op.storage().replication();
+  }
+
+  private String selfHex() {
+    return op.self().id().shortHex();
+  }
+}
