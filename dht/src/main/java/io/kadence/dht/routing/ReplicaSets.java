@@ -55,4 +55,24 @@ public final class ReplicaSets {
     all.addAll(known);
     return closest(target, all, replication);
   }
+
+  /**
+   * How many peers must have returned a value before a get may stop looking: the larger of
+   * {@code writeQuorum} and {@code replication - writeQuorum + 1}.
+   *
+   * <p>With N = {@code replication} replicas and W = {@code writeQuorum} acknowledgements per
+   * put, any R answers of the replica set with R + W &gt; N include one replica that acknowledged
+   * the newest put (quorum intersection), so R = N - W + 1 is the least that sees it. An
+   * iterative lookup hears from far peers first, though, and those may hold copies from before
+   * the replica set moved; waiting also for W values (at least a majority with the defaults, 3
+   * of 5) makes it likely that the values come from the replica set itself. Stopping early is
+   * only an optimisation: when fewer peers hold the key, the lookup runs until it converges.
+   */
+  public static int readQuorum(int replication, int writeQuorum) {
+    if (writeQuorum < 1 || writeQuorum > replication) {
+      throw new IllegalArgumentException(
+          "need 1 <= writeQuorum <= replication, got " + writeQuorum + " of " + replication);
+    }
+    return Math.max(writeQuorum, replication - writeQuorum + 1);
+  }
 }

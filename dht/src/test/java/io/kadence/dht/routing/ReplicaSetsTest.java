@@ -52,4 +52,23 @@ class ReplicaSetsTest {
     assertEquals(self, ReplicaSets.withSelf(self.id(), self, others, 2).get(0));
     assertTrue(ReplicaSets.withSelf(self.id(), self, List.of(), 5).contains(self));
   }
+
+  @Test
+  void withSelf_shouldKeepSelfOnceWhenPeersListItOrRepeat() {
+    Contact self = contact(1);
+    Contact a = contact(2);
+    List<Contact> set = ReplicaSets.withSelf(self.id(), self, List.of(a, self, a), 5);
+    assertEquals(List.of(self, a), set);
+  }
+
+  @Test
+  void readQuorum_shouldMakeReadAndWriteQuorumsOverlapWhenWritesNeedFew() {
+    assertEquals(3, ReplicaSets.readQuorum(5, 3), "the defaults: R = W = 3 of 5");
+    assertEquals(5, ReplicaSets.readQuorum(5, 1), "R + W > N");
+    assertEquals(4, ReplicaSets.readQuorum(5, 2), "R + W > N");
+    assertEquals(5, ReplicaSets.readQuorum(5, 5), "at least W");
+    assertEquals(1, ReplicaSets.readQuorum(1, 1));
+    assertThrows(IllegalArgumentException.class, () -> ReplicaSets.readQuorum(3, 4));
+    assertThrows(IllegalArgumentException.class, () -> ReplicaSets.readQuorum(3, 0));
+  }
 }

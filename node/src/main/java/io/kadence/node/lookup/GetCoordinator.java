@@ -6,6 +6,7 @@ import io.kadence.dht.lookup.FoundValue;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
+import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.node.lookup.RecordRepair.Repair;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * that runs a FIND_VALUE lookup as its child and reads the local store at the same time, replies
  * once with the newest valid record of each publisher ({@link GetResult}) and stops.
  *
- * <p>The lookup stops early once {@link ReplicaSet#readQuorum} peers returned a valid record
+ * <p>The lookup stops early once {@link ReplicaSets#readQuorum} peers returned a valid record
  * (R + W &gt; N: with N = replication and W = write quorum, R answers of the replica set
  * include one that acknowledged the newest put); otherwise it runs until it converges. Records
  * are screened as they arrive and checked for expiry again before the reply.
@@ -69,7 +70,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     this.op = op;
     this.key = key;
     this.replyTo = replyTo;
-    int valueQuorum = ReplicaSet.readQuorum(op.storage().replication(), op.storage().writeQuorum());
+    int valueQuorum = ReplicaSets.readQuorum(op.storage().replication(), op.storage().writeQuorum());
     this.query = LookupQuery.findValue(key, op.self().id(), op.routing().k(), op.lookup().alpha(),
         valueQuorum, op.storage().maxPublishersPerKey(), initial);
   }
@@ -167,7 +168,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
       returned.put(found.from().id(), found.value());
     }
     Map<Contact, List<SignedRecord>> holdings = new LinkedHashMap<>();
-    for (Contact replica : ReplicaSet.closest(key.id(), op.self(), report.closest(),
+    for (Contact replica : ReplicaSets.withSelf(key.id(), op.self(), report.closest(),
         op.storage().replication())) {
       if (!replica.id().equals(op.self().id())) {
         holdings.put(replica, returned.getOrDefault(replica.id(), List.of()));

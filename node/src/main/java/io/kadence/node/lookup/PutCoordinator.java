@@ -5,6 +5,7 @@ import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
+import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.lookup.PutResult.ReplicaOutcome;
@@ -116,8 +117,8 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     report = done.report();
     List<Contact> known = new ArrayList<>(report.closest());
     known.addAll(report.result().failed());
-    List<Contact> closestKnown = ReplicaSet.closest(key().id(), op.self(), known, replication());
-    replicaSet.addAll(ReplicaSet.closest(key().id(), op.self(), report.closest(), replication()));
+    List<Contact> closestKnown = ReplicaSets.withSelf(key().id(), op.self(), known, replication());
+    replicaSet.addAll(ReplicaSets.withSelf(key().id(), op.self(), report.closest(), replication()));
     Set<NodeId> failed = new HashSet<>();
     report.result().failed().forEach(contact -> failed.add(contact.id()));
     unreachable = closestKnown.stream().filter(contact -> failed.contains(contact.id())).toList();
