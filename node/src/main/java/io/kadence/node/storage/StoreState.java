@@ -36,7 +36,8 @@ public final class StoreState {
   static final Instant BEFORE_ALL = Instant.ofEpochMilli(Long.MIN_VALUE);
 
   private static final Comparator<SignedRecord> SLOT_ORDER =
-      Comparator.comparing((SignedRecord r) -> r.key().id()).thenComparing(SignedRecord::publisherId);
+      Comparator.comparing((SignedRecord r) -> r.key().id())
+          .thenComparing(SignedRecord::publisherId);
   private static final Comparator<SignedRecord> EXPIRY_ORDER =
       Comparator.comparingLong(SignedRecord::expiresAtMillis).thenComparing(SLOT_ORDER)
           .thenComparingLong(SignedRecord::sequence);
@@ -50,7 +51,8 @@ public final class StoreState {
   /** An empty store whose keys hold records of at most {@code maxPublishersPerKey} publishers. */
   public StoreState(int maxPublishersPerKey) {
     if (maxPublishersPerKey < 1) {
-      throw new IllegalArgumentException("maxPublishersPerKey must be >= 1: " + maxPublishersPerKey);
+      throw new IllegalArgumentException("maxPublishersPerKey must be >= 1: "
+          + maxPublishersPerKey);
     }
     this.maxPublishersPerKey = maxPublishersPerKey;
   }
@@ -72,7 +74,8 @@ public final class StoreState {
   public StoreState apply(StorageEvent event) {
     if (event instanceof StorageEvent.RecordStored stored) {
       KeyRecords before = recordsOf(stored.record().key());
-      KeyRecords.Offer offer = before.offer(stored.record(), ExpectedSequence.ANY, stored.storedAt());
+      KeyRecords.Offer offer =
+          before.offer(stored.record(), ExpectedSequence.ANY, stored.storedAt());
       if (offer.decision().changesStore()) {
         replace(before, offer.records());
       }
