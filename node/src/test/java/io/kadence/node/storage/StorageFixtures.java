@@ -67,6 +67,13 @@ final class StorageFixtures {
         Duration.ofHours(1), Duration.ofMinutes(1));
   }
 
+  /** {@code s} with the expiry sweep every {@code interval}. */
+  static StorageSettings withSweepEvery(StorageSettings s, Duration interval) {
+    return new StorageSettings(s.replication(), s.writeQuorum(), s.defaultTtl(), s.maxTtl(),
+        s.maxClockSkew(), s.maxValueBytes(), s.maxRecords(), s.maxBytes(),
+        s.maxPublishersPerKey(), s.snapshotEvery(), s.republishInterval(), interval);
+  }
+
   /** Roomy settings: 10,000 records, 1 MiB, 4 publishers per key, snapshot every 1,000. */
   static StorageSettings settings() {
     return settings(10_000, 1 << 20, 4, 1000);
