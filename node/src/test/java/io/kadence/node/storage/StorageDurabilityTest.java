@@ -143,8 +143,17 @@ class StorageDurabilityTest {
       assertEquals(before, again.records());
       assertTrue(count("snapshot") >= 1, "a snapshot was saved");
       assertTrue(count("event_journal") < 300 + 20 + 10 + 1, "old events were deleted");
+      // Writing on after a recovery from a snapshot continues the journal's sequence numbers.
+      storeAll(again, List.of(record(BOB, 500, 1), record(BOB, 501, 1)));
+      before = again.records();
     } finally {
       again.stop();
+    }
+    Peer third = start(dir, settings(10_000, 1 << 20, 4, 50));
+    try {
+      assertEquals(before, third.records());
+    } finally {
+      third.stop();
     }
   }
 
