@@ -7,6 +7,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.kadence.dht.wire.WireLimits;
 import io.kadence.dht.wire.WireRegistry;
+import io.kadence.node.storage.JournalSerializers;
+import io.kadence.node.storage.StorageEvent;
+import io.kadence.node.storage.StoreSnapshot;
 import io.kadence.node.transport.PeerRequest;
 import io.kadence.node.transport.PeerResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,14 @@ public final class NodeKryoRegistry {
   static final int PEER_REQUEST = WireRegistry.FIRST_FREE_ID;
   static final int PEER_RESPONSE = WireRegistry.FIRST_FREE_ID + 1;
   static final int ACTOR_REF = WireRegistry.FIRST_FREE_ID + 2;
+  /** Storage journal: {@link StorageEvent.RecordStored}. 210 to 229 are the journal's. */
+  static final int RECORD_STORED = 210;
+  /** Storage journal: {@link StorageEvent.RecordsExpired}. */
+  static final int RECORDS_EXPIRED = 211;
+  /** Storage journal: {@link StorageEvent.RecordsHandedOff}. */
+  static final int RECORDS_HANDED_OFF = 212;
+  /** Storage journal: {@link StoreSnapshot}. */
+  static final int STORE_SNAPSHOT = 213;
 
   private NodeKryoRegistry() {}
 
@@ -46,7 +57,24 @@ public final class NodeKryoRegistry {
     kryo.register(PeerRequest.class, new PeerRequestSerializer(refs, maxEnvelopeBytes), PEER_REQUEST);
     kryo.register(PeerResponse.class, new PeerResponseSerializer(maxEnvelopeBytes), PEER_RESPONSE);
     kryo.register(ActorRefAdapter.class, refs, ACTOR_REF);
+    registerStorageJournal(kryo);
     return kryo;
+  }
+
+  /**
+   * Registers the storage journal's events and snapshot (ids 210 to 229) on {@code kryo}, which
+   * must hold the wire registrations: their serializers write records, keys and node ids with them.
+   */
+  private static void registerStorageJournal(Kryo kryo) {
+    kryo.register(StorageEvent.RecordStored.class, new JournalSerializers.RecordStoredSerializer(),
+        RECORD_STORED);
+    kryo.register(StorageEvent.RecordsExpired.class, new JournalSerializers.RecordIdsSerializer<>(
+        StorageEvent.RecordsExpired::ids, StorageEvent.RecordsExpired::new), RECORDS_EXPIRED);
+    kryo.register(StorageEvent.RecordsHandedOff.class, new JournalSerializers.RecordIdsSerializer<>(
+        StorageEvent.RecordsHandedOff::ids, StorageEvent.RecordsHandedOff::new),
+        RECORDS_HANDED_OFF);
+    kryo.register(StoreSnapshot.class, new JournalSerializers.StoreSnapshotSerializer(),
+        STORE_SNAPSHOT);
   }
 
   static byte[] readBounded(Input in, int max) {

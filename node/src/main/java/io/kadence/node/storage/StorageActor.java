@@ -1,0 +1,262 @@
+package io.kadence.node.storage;
+
+import io.kadence.dht.id.Key;
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.record.ExpectedSequence;
+import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.dht.wire.WireLimits;
+import io.kadence.node.settings.StorageSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * The node's local record store (DESIGN.md, "StorageActor"; Kademlia, section 2.3, STORE and
+ * FIND_VALUE), event-sourced with Pekko Persistence: one store per node, persistence id
+ * {@value #PERSISTENCE_ID}, in the node's own database.
+ *
+ * <p>A store is validated, checked against the slot's replace rule and the quotas
+ * ({@link StorePlanner}), and acknowledged only once its event is persisted; a repeat of the
+ * stored record is acknowledged without an event. Reads enforce expiry against the clock; a timer
+ * sweeps expired records out with an event. The state snapshots every snapshot-every events, keeps
+ * two snapshots and deletes the events the older one covers, so the journal does not grow
+ * without bound ({@link StoreSnapshotAdapter} writes the snapshots).
+ */
+public final class StorageActor extends EventSourcedBehavior<StorageActor.Command, StorageEvent,
+    StoreState> {
+  /** The persistence id of every node's store (each node has its own database). */
+  public static final String PERSISTENCE_ID = "kadence-storage";
+  /** Longest value the journal can hold: the node's Kryo writes values with the wire defaults. */
+  static final int MAX_JOURNAL_VALUE_BYTES = WireLimits.DEFAULTS.maxValueBytes();
+  private static final int KEEP_SNAPSHOTS = 2;
+
+  /** What the store answers. */
+  public sealed interface Command {}
+
+  /** Store {@code record} if valid, within the quotas and {@code expected} holds. */
+  public record Store(SignedRecord record, ExpectedSequence expected,
+      ActorRef<StoreReply> replyTo) implements Command {}
+
+  /** Answer to {@link Store}: empty once stored (or already held), else the refusal. */
+  public record StoreReply(Optional<StoreRefusal> refusal) {
+    /** The record is stored. */
+    public static final StoreReply STORED = new StoreReply(Optional.empty());
+  }
+
+  /** The live records of {@code key}. */
+  public record Get(Key key, ActorRef<GetReply> replyTo) implements Command {}
+
+  /** Answer to {@link Get}: the key's live records, one per publisher, newest first. */
+  public record GetReply(Key key, List<SignedRecord> records) {}
+
+  /**
+   * Every live record, for republish, re-replication and hand-off. One list, not a stream: the
+   * store holds at most max-records records (100,000 by default, a list of references), and the
+   * reply never leaves the node.
+   */
+  public record ListRecords(ActorRef<RecordList> replyTo) implements Command {}
+
+  /** Answer to {@link ListRecords}, grouped by key. */
+  public record RecordList(List<SignedRecord> records) {}
+
+  /**
+   * The node is leaving and handed {@code records} to their new replica sets: drop each that is
+   * exactly the one stored (a newer record of the slot stays), then answer {@link Done}.
+   */
+  public record HandedOff(List<SignedRecord> records, ActorRef<Done> replyTo) implements Command {}
+
+  /** The store's counters. */
+  public record GetStats(ActorRef<StorageStats> replyTo) implements Command {}
+
+  /**
+   * Answer to {@link GetStats}. Counts include expired records not yet swept (they still use the
+   * quotas); refusals count since the actor started, by reason.
+   */
+  public record StorageStats(int records, int keys, long valueBytes,
+      Map<StoreRefusal, Long> refusals) {
+    /** Refusals for {@code reason} since start. */
+    public long refused(StoreRefusal reason) {
+      return refusals.getOrDefault(reason, 0L);
+    }
+  }
+
+  /** Timer tick of the expiry sweep. */
+  private enum SweepExpired implements Command { INSTANCE }
+
+  private final ActorContext<Command> context;
+  private final String node;
+  private final StorageSettings settings;
+  private final Clock clock;
+  private final StorePlanner planner;
+  private final Map<StoreRefusal, Long> refusals = new EnumMap<>(StoreRefusal.class);
+
+  /**
+   * The store of node {@code self}, enforcing {@code settings} against {@code clock}.
+   *
+   * @throws IllegalArgumentException if the journal cannot hold what the settings allow
+   */
+  public static Behavior<Command> create(NodeId self, StorageSettings settings, Clock clock) {
+    return create(PersistenceId.ofUniqueId(PERSISTENCE_ID), self, settings, clock);
+  }
+
+  /** As {@link #create(NodeId, StorageSettings, Clock)} under another id, for tests. */
+  static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
+      Clock clock) {
+    checkJournalCanHold(settings);
+    return Behaviors.setup(ctx -> Behaviors.withTimers(
+        timers -> new StorageActor(id, ctx, timers, self, settings, clock)));
+  }
+
+  private StorageActor(PersistenceId id, ActorContext<Command> context,
+      TimerScheduler<Command> timers, NodeId self, StorageSettings settings, Clock clock) {
+    super(id, SupervisorStrategy.restartWithBackoff(
+        Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.context = context;
+    this.node = self.shortHex();
+    this.settings = settings;
+    this.clock = clock;
+    this.planner = new StorePlanner(settings.recordLimits(), settings.maxRecords(),
+        settings.maxBytes());
+    timers.startTimerWithFixedDelay(SweepExpired.INSTANCE, settings.expirySweepInterval());
+  }
+
+  /** A tick of the expiry sweep, for tests that drive it by hand. */
+  static Command sweepExpiredTick() {
+    return SweepExpired.INSTANCE;
+  }
+
+  @Override
+  public StoreState emptyState() {
+    return new StoreState(settings.maxPublishersPerKey());
+  }
+
+  @Override
+  public CommandHandler<Command, StorageEvent, StoreState> commandHandler() {
+    return newCommandHandlerBuilder().forAnyState()
+        .onCommand(Store.class, this::onStore)
+        .onCommand(Get.class, this::onGet)
+        .onCommand(ListRecords.class, this::onListRecords)
+        .onCommand(HandedOff.class, this::onHandedOff)
+        .onCommand(GetStats.class, this::onGetStats)
+        .onCommand(SweepExpired.class, this::onSweepExpired)
+        .build();
+  }
+
+  @Override
+  public EventHandler<StoreState, StorageEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(StoreState::apply);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), KEEP_SNAPSHOTS)
+        .withDeleteEventsOnSnapshot();
+  }
+
+  @Override
+  public SnapshotAdapter<StoreState> snapshotAdapter() {
+    return new StoreSnapshotAdapter(settings.maxPublishersPerKey());
+  }
+
+  @Override
+  public SignalHandler<StoreState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(SnapshotFailed.class, this::onSnapshotFailed)
+        .build();
+  }
+
+  private Effect<StorageEvent, StoreState> onStore(StoreState state, Store store) {
+    StorePlan plan = planner.plan(state, store.record(), store.expected(), clock.instant());
+    if (plan.refusal().isPresent()) {
+      StoreRefusal reason = plan.refusal().get();
+      refusals.merge(reason, 1L, Long::sum);
+      context.getLog().debug("node {}: refused {}: {}", node, store.record(), reason);
+      return Effect().reply(store.replyTo(), new StoreReply(plan.refusal()));
+    }
+    if (plan.events().isEmpty()) {
+      return Effect().reply(store.replyTo(), StoreReply.STORED);
+    }
+    context.getLog().debug("node {}: storing {}", node, store.record());
+    return Effect().persist(plan.events()).thenReply(store.replyTo(), s -> StoreReply.STORED);
+  }
+
+  private Effect<StorageEvent, StoreState> onGet(StoreState state, Get get) {
+    return Effect().reply(get.replyTo(),
+        new GetReply(get.key(), state.live(get.key(), clock.instant())));
+  }
+
+  private Effect<StorageEvent, StoreState> onListRecords(StoreState state, ListRecords list) {
+    return Effect().reply(list.replyTo(), new RecordList(state.allLive(clock.instant())));
+  }
+
+  private Effect<StorageEvent, StoreState> onHandedOff(StoreState state, HandedOff handedOff) {
+    List<RecordId> ids = handedOff.records().stream().filter(state::holds).map(RecordId::of)
+        .distinct().toList();
+    if (ids.isEmpty()) {
+      return Effect().reply(handedOff.replyTo(), Done.getInstance());
+    }
+    context.getLog().info("node {}: {} records handed off", node, ids.size());
+    return Effect().persist(StorageEvent.handedOff(ids))
+        .thenReply(handedOff.replyTo(), s -> Done.getInstance());
+  }
+
+  private Effect<StorageEvent, StoreState> onGetStats(StoreState state, GetStats get) {
+    return Effect().reply(get.replyTo(), new StorageStats(state.recordCount(), state.keyCount(),
+        state.valueBytes(), Collections.unmodifiableMap(new EnumMap<>(refusals))));
+  }
+
+  private Effect<StorageEvent, StoreState> onSweepExpired(StoreState state, SweepExpired tick) {
+    List<RecordId> expired = state.expiredAt(clock.instant()).stream().map(RecordId::of).toList();
+    if (expired.isEmpty()) {
+      return Effect().none();
+    }
+    context.getLog().debug("node {}: {} records expired", node, expired.size());
+    return Effect().persist(StorageEvent.expired(expired));
+  }
+
+  private void onRecovered(StoreState state) {
+    context.getLog().info("node {}: storage recovered {} records under {} keys, {} value bytes",
+        node, state.recordCount(), state.keyCount(), state.valueBytes());
+  }
+
+  private void onSnapshotFailed(StoreState state, SnapshotFailed failed) {
+    context.getLog().warn("node {}: storage snapshot failed; recovery replays more events", node,
+        failed.getFailure());
+  }
+
+  private static void checkJournalCanHold(StorageSettings settings) {
+    if (settings.maxValueBytes() > MAX_JOURNAL_VALUE_BYTES) {
+      throw new IllegalArgumentException("max-value-size " + settings.maxValueBytes()
+          + " exceeds the " + MAX_JOURNAL_VALUE_BYTES + " bytes the storage journal can hold");
+    }
+    if (settings.maxRecords() > StoreSnapshot.MAX_RECORDS || StoreSnapshotAdapter.worstCaseBytes(
+        settings.maxRecords(), settings.maxBytes()) > StoreSnapshotAdapter.MAX_SNAPSHOT_BYTES) {
+      throw new IllegalArgumentException("max-records and max-bytes allow a store larger than"
+          + " one snapshot can hold (2 GiB)");
+    }
+  }
+}
