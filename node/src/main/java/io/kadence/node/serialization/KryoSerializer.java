@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
+import io.kadence.dht.wire.WireLimits;
 import io.kadence.node.settings.NodeSettings;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -28,13 +29,15 @@ public final class KryoSerializer extends JSerializer {
 
   /** Called by Pekko's serialization extension, once per actor system. */
   public KryoSerializer(ExtendedActorSystem system) {
-    int maxEnvelopeBytes = NodeSettings.load(system.settings().config()).maxEnvelopeBytes();
+    NodeSettings settings = NodeSettings.load(system.settings().config());
+    WireLimits limits = settings.wireLimits();
+    int maxEnvelopeBytes = settings.maxEnvelopeBytes();
     // The resolver is looked up lazily: it does not exist yet while serializers are built.
     this.kryos = new Pool<>(true, false, 16) {
       @Override
       protected Kryo create() {
         return NodeKryoRegistry.newKryo(() -> ActorRefResolver.get(Adapter.toTyped(system)),
-            maxEnvelopeBytes);
+            limits, maxEnvelopeBytes);
       }
     };
     int maxFrame = maxEnvelopeBytes + 4096;

@@ -49,10 +49,12 @@ public final class NodeKryoRegistry {
    *
    * @param resolver supplies the system's resolver lazily (it does not exist yet when Pekko
    *     constructs the serializer, NOTES.md)
+   * @param limits the node's wire limits, which bound the records of journal events too
    * @param maxEnvelopeBytes largest envelope accepted, checked before the array is allocated
    */
-  public static Kryo newKryo(Supplier<ActorRefResolver> resolver, int maxEnvelopeBytes) {
-    Kryo kryo = WireRegistry.newKryo(WireLimits.DEFAULTS);
+  public static Kryo newKryo(Supplier<ActorRefResolver> resolver, WireLimits limits,
+      int maxEnvelopeBytes) {
+    Kryo kryo = WireRegistry.newKryo(limits);
     ActorRefSerializer refs = new ActorRefSerializer(resolver);
     kryo.register(PeerRequest.class, new PeerRequestSerializer(refs, maxEnvelopeBytes), PEER_REQUEST);
     kryo.register(PeerResponse.class, new PeerResponseSerializer(maxEnvelopeBytes), PEER_RESPONSE);

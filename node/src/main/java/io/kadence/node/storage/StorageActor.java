@@ -5,7 +5,6 @@ import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.wire.StoreRefusal;
-import io.kadence.dht.wire.WireLimits;
 import io.kadence.node.settings.StorageSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +49,6 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   /** The persistence id of every node's store (each node has its own database). */
   public static final String PERSISTENCE_ID = "kadence-storage";
   /** Longest value the journal can hold: the node's Kryo writes values with the wire defaults. */
-  static final int MAX_JOURNAL_VALUE_BYTES = WireLimits.DEFAULTS.maxValueBytes();
   private static final int KEEP_SNAPSHOTS = 2;
 
   /** What the store answers. */
@@ -178,7 +176,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
 
   @Override
   public SnapshotAdapter<StoreState> snapshotAdapter() {
-    return new StoreSnapshotAdapter(settings.maxPublishersPerKey());
+    return new StoreSnapshotAdapter(settings);
   }
 
   @Override
@@ -249,10 +247,6 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   }
 
   private static void checkJournalCanHold(StorageSettings settings) {
-    if (settings.maxValueBytes() > MAX_JOURNAL_VALUE_BYTES) {
-      throw new IllegalArgumentException("max-value-size " + settings.maxValueBytes()
-          + " exceeds the " + MAX_JOURNAL_VALUE_BYTES + " bytes the storage journal can hold");
-    }
     if (settings.maxRecords() > StoreSnapshot.MAX_RECORDS || StoreSnapshotAdapter.worstCaseBytes(
         settings.maxRecords(), settings.maxBytes()) > StoreSnapshotAdapter.MAX_SNAPSHOT_BYTES) {
       throw new IllegalArgumentException("max-records and max-bytes allow a store larger than"

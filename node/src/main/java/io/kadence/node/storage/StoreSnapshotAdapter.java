@@ -1,5 +1,9 @@
 package io.kadence.node.storage;
 
+import io.kadence.dht.Kademlia;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.WireLimits;
+import io.kadence.node.settings.StorageSettings;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -32,11 +36,15 @@ final class StoreSnapshotAdapter implements SnapshotAdapter<StoreState> {
   private static final int UNUSED_ENVELOPE_BOUND = 1;
 
   private final int maxPublishersPerKey;
+  private final WireLimits limits;
   private Kryo kryo;
 
-  /** An adapter rebuilding states whose keys hold up to {@code maxPublishersPerKey} publishers. */
-  StoreSnapshotAdapter(int maxPublishersPerKey) {
-    this.maxPublishersPerKey = maxPublishersPerKey;
+  /** An adapter for the snapshots of a store with these settings. */
+  StoreSnapshotAdapter(StorageSettings settings) {
+    this.maxPublishersPerKey = settings.maxPublishersPerKey();
+    // Only the record bounds matter to a snapshot: values up to the store's own limit.
+    this.limits = new WireLimits(Integer.MAX_VALUE, Kademlia.DEFAULT_K,
+        settings.maxPublishersPerKey(), settings.maxValueBytes(), Contact.MAX_HOST_LENGTH);
   }
 
   /** The largest snapshot a store within these quotas can need, in bytes. */
@@ -70,7 +78,8 @@ final class StoreSnapshotAdapter implements SnapshotAdapter<StoreState> {
 
   private Kryo kryo() {
     if (kryo == null) {
-      kryo = NodeKryoRegistry.newKryo(StoreSnapshotAdapter::noResolver, UNUSED_ENVELOPE_BOUND);
+      kryo = NodeKryoRegistry.newKryo(StoreSnapshotAdapter::noResolver, limits,
+          UNUSED_ENVELOPE_BOUND);
     }
     return kryo;
   }

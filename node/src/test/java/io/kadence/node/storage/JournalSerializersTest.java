@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class JournalSerializersTest {
-  private final Kryo kryo = NodeKryoRegistry.newKryo(() -> null, 1);
+  private final Kryo kryo = NodeKryoRegistry.newKryo(() -> null,
+      io.kadence.dht.wire.WireLimits.DEFAULTS, 1);
 
   private byte[] write(Object o) {
     Output out = new Output(1024, -1);

@@ -254,13 +254,13 @@ class StorageActorTest {
   }
 
   @Test
-  void create_shouldRefuseSettingsWhenTheJournalCannotHoldTheirLargestValue() {
+  void create_shouldRefuseSettingsWhenOneSnapshotCannotHoldTheWholeStore() {
     StorageSettings roomy = settings();
-    StorageSettings bigValues = new StorageSettings(5, 3, roomy.defaultTtl(), roomy.maxTtl(),
-        roomy.maxClockSkew(), 128 * 1024, 100, 1 << 30, 4, 1000, roomy.republishInterval(),
-        roomy.expirySweepInterval());
+    StorageSettings huge = new StorageSettings(5, 3, roomy.defaultTtl(), roomy.maxTtl(),
+        roomy.maxClockSkew(), 1024, 10_000_000, 4L << 30, 4, 1000, roomy.republishInterval(),
+        roomy.replicationDebounce(), roomy.replicationInFlight(), roomy.expirySweepInterval());
 
-    assertThrows(IllegalArgumentException.class, () -> StorageActor.create(SELF, bigValues, clock));
+    assertThrows(IllegalArgumentException.class, () -> StorageActor.create(SELF, huge, clock));
   }
 
   @Test

@@ -64,14 +64,15 @@ final class StorageFixtures {
       int snapshotEvery) {
     return new StorageSettings(5, 3, Duration.ofHours(24), Duration.ofHours(48),
         Duration.ofMinutes(1), 1024, maxRecords, maxBytes, maxPublishers, snapshotEvery,
-        Duration.ofHours(1), Duration.ofMinutes(1));
+        Duration.ofHours(1), Duration.ofSeconds(1), 32, Duration.ofMinutes(1));
   }
 
   /** {@code s} with the expiry sweep every {@code interval}. */
   static StorageSettings withSweepEvery(StorageSettings s, Duration interval) {
     return new StorageSettings(s.replication(), s.writeQuorum(), s.defaultTtl(), s.maxTtl(),
         s.maxClockSkew(), s.maxValueBytes(), s.maxRecords(), s.maxBytes(),
-        s.maxPublishersPerKey(), s.snapshotEvery(), s.republishInterval(), interval);
+        s.maxPublishersPerKey(), s.snapshotEvery(), s.republishInterval(),
+        s.replicationDebounce(), s.replicationInFlight(), interval);
   }
 
   /** Roomy settings: 10,000 records, 1 MiB, 4 publishers per key, snapshot every 1,000. */

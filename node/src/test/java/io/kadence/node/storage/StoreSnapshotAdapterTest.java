@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StoreSnapshotAdapterTest {
-  private final StoreSnapshotAdapter adapter = new StoreSnapshotAdapter(4);
+  private final StoreSnapshotAdapter adapter = new StoreSnapshotAdapter(StorageFixtures.settings());
 
   private static StoreState stateOf(int records, int valueBytes) {
     StoreState state = new StoreState(4);
