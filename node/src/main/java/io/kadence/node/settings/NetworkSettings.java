@@ -1,12 +1,16 @@
 package io.kadence.node.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /** Where a peer listens, whom it joins through, and where it keeps its data. */
-public record NetworkSettings(String host, int port, List<HostPort> bootstrap, Path dataDir) {
+public record NetworkSettings(String host, int port, List<HostPort> bootstrap, Path dataDir,
+    Duration joinTimeout, Duration leaveTimeout) {
   public NetworkSettings {
+    NodeSettings.positive(joinTimeout, "join-timeout");
+    NodeSettings.positive(leaveTimeout, "leave-timeout");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
     if (host.isBlank()) {
@@ -16,5 +20,10 @@ public record NetworkSettings(String host, int port, List<HostPort> bootstrap, P
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
     bootstrap = List.copyOf(bootstrap);
+  }
+
+  /** These settings with another port, bootstrap list and data dir (for launchers and tests). */
+  public NetworkSettings with(int port, List<HostPort> bootstrap, Path dataDir) {
+    return new NetworkSettings(host, port, bootstrap, dataDir, joinTimeout, leaveTimeout);
   }
 }

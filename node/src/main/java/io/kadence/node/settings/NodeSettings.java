@@ -73,7 +73,8 @@ public record NodeSettings(
         .map(s -> parse(c, "bootstrap", () -> HostPort.parse(s)))
         .toList();
     return parse(c, "node", () -> new NetworkSettings(
-        c.getString("host"), c.getInt("port"), bootstrap, Path.of(c.getString("data-dir"))));
+        c.getString("host"), c.getInt("port"), bootstrap, Path.of(c.getString("data-dir")),
+        c.getDuration("join-timeout"), c.getDuration("leave-timeout")));
   }
 
   private static RoutingSettings routing(Config c) {

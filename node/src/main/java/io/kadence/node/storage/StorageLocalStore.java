@@ -1,5 +1,7 @@
 package io.kadence.node.storage;
 
+import io.kadence.node.replication.RecordSource;
+import org.apache.pekko.Done;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
@@ -19,7 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * within the timeout: while it persists, the actor answers in arrival order, so a store at the
  * end of a burst waits for the burst's writes (about 1,600 events/s on H2, NOTES.md).
  */
-public final class StorageLocalStore implements LocalStore {
+public final class StorageLocalStore implements LocalStore, RecordSource {
   private final ActorRef<StorageActor.Command> storage;
   private final Scheduler scheduler;
   private final Duration timeout;
@@ -45,5 +47,24 @@ public final class StorageLocalStore implements LocalStore {
     CompletionStage<StorageActor.GetReply> reply = AskPattern.ask(storage,
         replyTo -> new StorageActor.Get(key, replyTo), timeout, scheduler);
     return reply.thenApply(StorageActor.GetReply::records);
+  }
+
+  /** Every live record held, for republishing, re-replication and hand-off. */
+  @Override
+  public CompletionStage<List<SignedRecord>> allRecords() {
+    CompletionStage<StorageActor.RecordList> reply = AskPattern.ask(storage,
+        StorageActor.ListRecords::new, timeout, scheduler);
+    return reply.thenApply(StorageActor.RecordList::records);
+  }
+
+  /** Drops {@code records}, which the leaving node handed to their new replica sets. */
+  public CompletionStage<Done> handedOff(List<SignedRecord> records) {
+    return AskPattern.ask(storage, replyTo -> new StorageActor.HandedOff(records, replyTo),
+        timeout, scheduler);
+  }
+
+  /** The store's counters. */
+  public CompletionStage<StorageActor.StorageStats> stats() {
+    return AskPattern.ask(storage, StorageActor.GetStats::new, timeout, scheduler);
   }
 }

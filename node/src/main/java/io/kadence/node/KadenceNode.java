@@ -1,0 +1,261 @@
+package io.kadence.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.kadence.crypto.key.NodeKeyPair;
+import io.kadence.dht.id.Key;
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.record.ExpectedSequence;
+import io.kadence.dht.routing.Contact;
+import io.kadence.node.config.PekkoConfig;
+import io.kadence.node.identity.DataDir;
+import io.kadence.node.identity.DataDirException;
+import io.kadence.node.lookup.GetResult;
+import io.kadence.node.lookup.LookupReport;
+import io.kadence.node.lookup.PutResult;
+import io.kadence.node.membership.MemberIds;
+import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.routing.SavedContacts;
+import io.kadence.node.settings.HostPort;
+import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.transport.NodeStats;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * A running Kadence peer, for Java programs (DESIGN.md, "Interfaces"): start one with
+ * {@link #start}, then {@link #put}, {@link #get}, {@link #lookup}, and {@link #leave} when done.
+ * Every call returns a {@link CompletionStage} that fails with a message a person can act on.
+ *
+ * <pre>{@code
+ * NodeSettings settings = NodeSettings.load(ConfigFactory.load());
+ * KadenceNode node = KadenceNode.start(settings, ConfigFactory.empty());
+ * node.put("greeting", "hello".getBytes(UTF_8)).toCompletableFuture().join();
+ * }</pre>
+ */
+public final class KadenceNode implements AutoCloseable {
+  private final ActorSystem<NodeGuardian.Command> system;
+  private final DataDir dataDir;
+  private final NodeSettings settings;
+  private final Contact self;
+
+  private KadenceNode(ActorSystem<NodeGuardian.Command> system, DataDir dataDir,
+      NodeSettings settings, Contact self) {
+    this.system = system;
+    this.dataDir = dataDir;
+    this.settings = settings;
+    this.self = self;
+    system.getWhenTerminated().whenComplete((done, e) -> dataDir.close());
+  }
+
+  /**
+   * Starts a peer and returns once it serves: it joined through one of the bootstrap nodes, or
+   * (with none) through a contact saved by an earlier run, or started a new network.
+   *
+   * @param user extra Pekko or Kadence configuration, e.g. from a {@code --config} file
+   * @throws KadenceException if the data dir, the port, or joining fails; nothing keeps running
+   */
+  public static KadenceNode start(NodeSettings settings, Config user) throws KadenceException {
+    DataDir dataDir = openDataDir(settings);
+    ActorSystem<NodeGuardian.Command> system = null;
+    try {
+      NodeKeyPair identity = dataDir.identity();
+      List<HostPort> seeds = seeds(settings, dataDir);
+      NodeId id = NodeId.of(identity.nodeId());
+      Config config = PekkoConfig.forPeer(settings.network().host(), settings.network().port(),
+          dataDir.path(), ConfigFactory.parseMap(Map.of("pekko.cluster.roles",
+              List.of(MemberIds.roleOf(id)))).withFallback(user));
+      system = ActorSystem.create(NodeGuardian.create(new NodeGuardian.Start(settings, identity,
+          dataDir.contactsFile(), seeds, new NodeStats(), Clock.systemUTC())),
+          PekkoConfig.SYSTEM_NAME, config);
+      Duration wait = settings.network().joinTimeout().plusSeconds(10);
+      Contact self = await(AskPattern.askWithStatus(system, NodeGuardian.AwaitServing::new, wait,
+          system.scheduler()), wait);
+      return new KadenceNode(system, dataDir, settings, self);
+    } catch (IOException e) {
+      stop(system, dataDir);
+      throw new KadenceException("cannot use the identity key in " + dataDir.path() + ": "
+          + e.getMessage(), e);
+    } catch (KadenceException e) {
+      stop(system, dataDir);
+      throw e;
+    } catch (RuntimeException e) {
+      stop(system, dataDir);
+      throw new KadenceException(startFailure(settings, e), e);
+    }
+  }
+
+  /** This peer's node ID. */
+  public NodeId id() {
+    return self.id();
+  }
+
+  /** Where other peers reach this one (the bound port, if 0 was asked for). */
+  public HostPort address() {
+    return new HostPort(self.host(), self.port());
+  }
+
+  /** This peer as a routing contact. */
+  public Contact contact() {
+    return self;
+  }
+
+  /** The settings this peer runs with. */
+  public NodeSettings settings() {
+    return settings;
+  }
+
+  /** Publishes {@code value} under the user key {@code key} with the default TTL. */
+  public CompletionStage<PutResult> put(String key, byte[] value) {
+    return put(Key.of(key), value, null, ExpectedSequence.ANY);
+  }
+
+  /**
+   * Publishes {@code value} under {@code key}, signed by this peer, for {@code ttl} (null: the
+   * default), if {@code expected} holds (BEP 44 compare-and-swap). The result says how many
+   * replicas stored it; {@link PutResult#success()} is false below the write quorum.
+   */
+  public CompletionStage<PutResult> put(Key key, byte[] value, Duration ttl,
+      ExpectedSequence expected) {
+    return ask(replyTo -> new NodeGuardian.Put(key, value.clone(), ttl, expected, replyTo));
+  }
+
+  /** The newest valid record of each publisher of the user key {@code key}. */
+  public CompletionStage<GetResult> get(String key) {
+    return get(Key.of(key));
+  }
+
+  /** The newest valid record of each publisher of {@code key}. */
+  public CompletionStage<GetResult> get(Key key) {
+    return ask(replyTo -> new NodeGuardian.Get(key, replyTo));
+  }
+
+  /** The k closest peers to {@code target}, with the lookup's trace. */
+  public CompletionStage<LookupReport> lookup(NodeId target) {
+    return ask(replyTo -> new NodeGuardian.Lookup(target, replyTo));
+  }
+
+  /** Identity, state and counters. */
+  public CompletionStage<NodeInfo> info() {
+    return ask(NodeGuardian.GetInfo::new);
+  }
+
+  /** The routing table by bucket. */
+  public CompletionStage<RoutingTableActor.RoutingSnapshot> routing() {
+    return ask(NodeGuardian.GetRouting::new);
+  }
+
+  /**
+   * Leaves gracefully: hands every record to its replica set without this peer, tells its
+   * contacts, leaves the cluster and stops, within the leave timeout.
+   */
+  public CompletionStage<LeaveResult> leave() {
+    Duration timeout = settings.network().leaveTimeout().plusSeconds(5);
+    return AskPattern.askWithStatus(system, NodeGuardian.Leave::new, timeout, system.scheduler())
+        .thenCombine(system.getWhenTerminated(), (result, done) -> result);
+  }
+
+  /**
+   * Stops this peer at once, without hand-off or LEAVE: to the network it looks like a crash
+   * (its failure detector notices, the Split Brain Resolver downs it). For tests and tools.
+   */
+  public CompletionStage<Done> terminate() {
+    system.terminate();
+    return system.getWhenTerminated();
+  }
+
+  /** Completes when the peer has stopped, for whatever reason. */
+  public CompletionStage<Done> whenTerminated() {
+    return system.getWhenTerminated();
+  }
+
+  /** Leaves gracefully and waits for it (within the leave timeout). */
+  @Override
+  public void close() {
+    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+      return;
+    }
+    try {
+      leave().toCompletableFuture().get(settings.network().leaveTimeout().toSeconds() + 10,
+          TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      terminate();
+    } catch (ExecutionException | TimeoutException e) {
+      terminate();
+    }
+  }
+
+  private <T> CompletionStage<T> ask(
+      Function<ActorRef<StatusReply<T>>, NodeGuardian.Command> request) {
+    Duration timeout = settings.lookup().timeout().multipliedBy(2).plusSeconds(5);
+    return AskPattern.askWithStatus(system, request, timeout, system.scheduler());
+  }
+
+  private static DataDir openDataDir(NodeSettings settings) throws KadenceException {
+    try {
+      return DataDir.open(settings.network().dataDir());
+    } catch (DataDirException e) {
+      throw new KadenceException(e.getMessage(), e);
+    }
+  }
+
+  /** Bootstrap nodes if given, else the contacts saved by the last run, else none (new net). */
+  private static List<HostPort> seeds(NodeSettings settings, DataDir dataDir) throws IOException {
+    if (!settings.network().bootstrap().isEmpty()) {
+      return settings.network().bootstrap();
+    }
+    return SavedContacts.load(dataDir.contactsFile()).stream()
+        .map(c -> new HostPort(c.host(), c.port())).distinct().toList();
+  }
+
+  private static <T> T await(CompletionStage<T> stage, Duration timeout) throws KadenceException {
+    try {
+      return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KadenceException("interrupted while starting", e);
+    } catch (ExecutionException e) {
+      throw new KadenceException(e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new KadenceException("the node did not start within " + timeout, e);
+    }
+  }
+
+  private static String startFailure(NodeSettings settings, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "cannot listen on " + settings.network().host() + ":" + settings.network().port()
+            + ": " + t.getMessage() + " (is another peer using that port? choose one with --port)";
+      }
+    }
+    return "cannot start the node: " + e.getMessage();
+  }
+
+  private static void stop(ActorSystem<?> system, DataDir dataDir) {
+    if (system != null) {
+      system.terminate();
+      try {
+        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // it is going down anyway
+      }
+    }
+    dataDir.close();
+  }
+}

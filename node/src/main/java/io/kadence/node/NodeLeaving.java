@@ -1,0 +1,88 @@
+package io.kadence.node;
+
+import io.kadence.dht.routing.BucketSnapshot;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
+import io.kadence.node.replication.Replicator;
+import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.settings.NodeSettings;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * The steps of a graceful leave (DESIGN.md, "Data placement": graceful leave hands every record
+ * to its new replica set before the node exits): hand every record to its replica set without
+ * this node, drop what was handed off, send a signed LEAVE to every routing contact, then leave
+ * the cluster. The guardian runs the steps in order and bounds the whole by the leave timeout.
+ */
+final class NodeLeaving {
+  private final NodeParts parts;
+  private final NodeSettings settings;
+  private final ActorSystem<?> system;
+  private final ActorRef<StatusReply<LeaveResult>> replyTo;
+  private Replicator.RunResult handOff;
+  private int notified;
+
+  NodeLeaving(NodeParts parts, NodeSettings settings, ActorSystem<?> system,
+      ActorRef<StatusReply<LeaveResult>> replyTo) {
+    this.parts = parts;
+    this.settings = settings;
+    this.system = system;
+    this.replyTo = replyTo;
+  }
+
+  /** A hand-off that could not even start. */
+  static Replicator.RunResult failed(Throwable failure) {
+    return new Replicator.RunResult(0, 0, 0, 0, List.of(),
+        Optional.of(String.valueOf(failure.getMessage())));
+  }
+
+  CompletionStage<Replicator.RunResult> handOff() {
+    return AskPattern.ask(parts.replicator(), Replicator.HandOff::new,
+        settings.network().leaveTimeout(), system.scheduler());
+  }
+
+  void handedOff(Replicator.RunResult result) {
+    this.handOff = result;
+  }
+
+  /**
+   * Drops the records every new replica acknowledged, and tells every contact this node is
+   * leaving; completes with how many acknowledged the LEAVE.
+   */
+  CompletionStage<Integer> dropHandedOffAndNotify() {
+    CompletionStage<?> dropped = handOff.fullyReplicated().isEmpty()
+        ? CompletableFuture.completedFuture(null)
+        : parts.store().handedOff(handOff.fullyReplicated());
+    CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot = AskPattern.ask(parts.routing(),
+        RoutingTableActor.GetSnapshot::new, settings.lookup().requestTimeout(), system.scheduler());
+    return dropped.exceptionally(e -> null).thenCompose(d -> snapshot).thenCompose(s -> {
+      List<Contact> contacts = s.buckets().stream()
+          .flatMap((BucketSnapshot b) -> b.contacts().stream()).toList();
+      List<CompletableFuture<Boolean>> acks = contacts.stream()
+          .map(c -> parts.rpc().call(c, new Message.Leave(), settings.lookup().requestTimeout())
+              .handle((reply, failure) -> failure == null).toCompletableFuture())
+          .toList();
+      return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .thenApply(v -> (int) acks.stream().filter(CompletableFuture::join).count());
+    });
+  }
+
+  void notified(int acknowledged) {
+    this.notified = acknowledged;
+  }
+
+  /** Answers the leave request; called once. */
+  void reply(boolean leftCluster) {
+    Replicator.RunResult result = handOff == null ? failed(new IllegalStateException("timeout"))
+        : handOff;
+    replyTo.tell(StatusReply.success(new LeaveResult(result.records(),
+        result.fullyReplicated().size(), result.failed(), notified, leftCluster)));
+  }
+}

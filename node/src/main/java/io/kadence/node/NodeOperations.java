@@ -1,0 +1,187 @@
+package io.kadence.node;
+
+import io.kadence.crypto.key.NodeKeyPair;
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.record.RecordLimits;
+import io.kadence.dht.record.RecordValidator;
+import io.kadence.dht.record.RecordValidity;
+import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.routing.Contact;
+import io.kadence.node.lookup.GetCoordinator;
+import io.kadence.node.lookup.LookupActor;
+import io.kadence.node.lookup.LookupQuery;
+import io.kadence.node.lookup.PutCoordinator;
+import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.transport.NodeStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * The guardian's request work, kept out of its lifecycle: checks a put and signs its record,
+ * asks the routing table for a request's starting contacts, spawns one coordinator per request
+ * (DESIGN.md: fan-out is a per-request child that replies once and stops), and answers info and
+ * routing queries. Runs on the guardian's thread only.
+ */
+final class NodeOperations {
+  private final ActorContext<NodeGuardian.Command> context;
+  private final NodeSettings settings;
+  private final NodeKeyPair identity;
+  private final Clock clock;
+  private final RecordValidator validator;
+  private long lastSequence;
+
+  NodeOperations(ActorContext<NodeGuardian.Command> context, NodeSettings settings,
+      NodeKeyPair identity, Clock clock) {
+    this.context = context;
+    this.settings = settings;
+    this.identity = identity;
+    this.clock = clock;
+    this.validator = new RecordValidator(settings.storage().recordLimits(), clock);
+  }
+
+  /** Answers {@code request} with an error, without doing anything. */
+  void refuse(NodeGuardian.Command request, String reason) {
+    if (request instanceof NodeGuardian.Put put) {
+      put.replyTo().tell(StatusReply.error(reason));
+    } else if (request instanceof NodeGuardian.Get get) {
+      get.replyTo().tell(StatusReply.error(reason));
+    } else if (request instanceof NodeGuardian.Lookup lookup) {
+      lookup.replyTo().tell(StatusReply.error(reason));
+    }
+  }
+
+  /**
+   * Signs a put's record and checks it against the node's own limits (bad input is refused here,
+   * before any network traffic), then asks the routing table for the k closest contacts to the
+   * request's target; the answer comes back to the guardian through {@code routed}.
+   */
+  void route(NodeParts parts, NodeGuardian.Command request, RoutedFactory routed) {
+    SignedRecord record = null;
+    NodeId target;
+    if (request instanceof NodeGuardian.Put put) {
+      record = sign(put);
+      RecordValidity validity = validator.validate(record);
+      if (!validity.isValid()) {
+        refuse(request, explain(validity, put));
+        return;
+      }
+      target = put.key().id();
+    } else if (request instanceof NodeGuardian.Get get) {
+      target = get.key().id();
+    } else {
+      target = ((NodeGuardian.Lookup) request).target();
+    }
+    SignedRecord prepared = record;
+    context.pipeToSelf(AskPattern.<RoutingTableActor.Command, List<Contact>>ask(parts.routing(),
+            replyTo -> new RoutingTableActor.Closest(target, settings.routing().k(), true, replyTo),
+            settings.lookup().requestTimeout(), context.getSystem().scheduler()),
+        (contacts, failure) -> routed.create(request, prepared,
+            failure == null ? contacts : List.of()));
+  }
+
+  /** Spawns the coordinator of a routed request; it replies to the requester once. */
+  void run(NodeParts parts, NodeGuardian.Command request, SignedRecord record,
+      List<Contact> initial) {
+    var op = parts.operations();
+    if (request instanceof NodeGuardian.Put put) {
+      var reply = context.spawnAnonymous(StatusForwarder.create(put.replyTo()));
+      context.spawnAnonymous(PutCoordinator.create(op, record, put.expected(), initial, reply));
+    } else if (request instanceof NodeGuardian.Get get) {
+      var reply = context.spawnAnonymous(StatusForwarder.create(get.replyTo()));
+      context.spawnAnonymous(GetCoordinator.create(op, get.key(), initial, reply));
+    } else if (request instanceof NodeGuardian.Lookup lookup) {
+      var reply = context.spawnAnonymous(StatusForwarder.create(lookup.replyTo()));
+      context.spawnAnonymous(LookupActor.create(LookupQuery.findNode(lookup.target(),
+          parts.self().id(), settings.routing().k(), settings.lookup().alpha(), initial), op, reply));
+    }
+  }
+
+  /** Looks up ids in the buckets that had no lookup for the refresh interval (section 2.3). */
+  void refreshIdleBuckets(NodeParts parts) {
+    context.pipeToSelf(AskPattern.<RoutingTableActor.Command, List<NodeId>>ask(parts.routing(),
+            RoutingTableActor.GetRefreshTargets::new, settings.lookup().requestTimeout(),
+            context.getSystem().scheduler()),
+        (targets, failure) -> new NodeGuardian.Refresh(failure == null ? targets : List.of()));
+  }
+
+  /** Starts a lookup of each target whose result nobody waits for: it only fills buckets. */
+  void refresh(List<NodeId> targets) {
+    for (NodeId target : targets) {
+      context.getSelf().tell(new NodeGuardian.Lookup(target, context.getSystem().ignoreRef()));
+    }
+  }
+
+  void info(NodeParts parts, NodeState state, Duration uptime, NodeStats stats,
+      ActorRef<StatusReply<NodeInfo>> replyTo) {
+    if (parts == null) {
+      replyTo.tell(StatusReply.error("node is " + state.name().toLowerCase()));
+      return;
+    }
+    var cluster = Cluster.get(context.getSystem()).state();
+    int up = 0;
+    for (var member : cluster.getMembers()) {
+      if (member.status() == MemberStatus.up()) {
+        up++;
+      }
+    }
+    int members = up;
+    int unreachable = cluster.getUnreachable().size();
+    parts.store().stats().thenCombine(snapshot(parts), (storage, routing) -> new NodeInfo(
+            parts.self().id(), parts.self().host(), parts.self().port(), state, uptime,
+            routing.size(), members, unreachable, storage, stats.snapshot()))
+        .whenComplete((info, failure) -> replyTo.tell(failure == null
+            ? StatusReply.success(info) : StatusReply.error("node did not answer: " + failure)));
+  }
+
+  void routing(NodeParts parts,
+      ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo) {
+    snapshot(parts).whenComplete((snapshot, failure) -> replyTo.tell(failure == null
+        ? StatusReply.success(snapshot) : StatusReply.error("routing did not answer")));
+  }
+
+  private CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot(NodeParts parts) {
+    return AskPattern.ask(parts.routing(), RoutingTableActor.GetSnapshot::new,
+        settings.lookup().requestTimeout(), context.getSystem().scheduler());
+  }
+
+  /**
+   * Signs a put as this node, with a sequence number that always grows: the clock's millis, or
+   * one more than the last number used if the clock has not moved on (or went back).
+   */
+  private SignedRecord sign(NodeGuardian.Put put) {
+    lastSequence = Math.max(lastSequence + 1, clock.millis());
+    Duration ttl = put.ttl() == null ? settings.storage().defaultTtl() : put.ttl();
+    if (ttl.isNegative() || ttl.isZero()) {
+      ttl = Duration.ofMillis(1); // refused by the validator with TTL_OUT_OF_RANGE
+    }
+    return SignedRecord.create(identity, put.key(), lastSequence, clock.instant(), ttl,
+        put.value());
+  }
+
+  private String explain(RecordValidity validity, NodeGuardian.Put put) {
+    RecordLimits limits = settings.storage().recordLimits();
+    return switch (validity) {
+      case VALUE_TOO_LARGE -> "value too large: " + put.value().length + " bytes, the limit is "
+          + limits.maxValueBytes();
+      case TTL_OUT_OF_RANGE -> "ttl out of range: must be between " + limits.minTtl() + " and "
+          + limits.maxTtl();
+      default -> "record refused: " + validity;
+    };
+  }
+
+  /** Builds the guardian's message carrying a routed request. */
+  @FunctionalInterface
+  interface RoutedFactory {
+    NodeGuardian.Command create(NodeGuardian.Command request, SignedRecord record,
+        List<Contact> initial);
+  }
+}
