@@ -113,6 +113,19 @@ public final class KadenceNode implements AutoCloseable {
     return self;
   }
 
+  /** The peer's data directory (identity key, journal, saved contacts, admin token). */
+  public java.nio.file.Path dataDir() {
+    return dataDir.path();
+  }
+
+  /**
+   * The peer's actor system, for extensions that run inside the peer (the HTTP API). Stopping
+   * it stops the peer as {@link #terminate()} does.
+   */
+  public ActorSystem<?> actorSystem() {
+    return system;
+  }
+
   /** The settings this peer runs with. */
   public NodeSettings settings() {
     return settings;
