@@ -6,6 +6,7 @@ import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;
+import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
 import io.kadence.node.config.PekkoConfig;
 import io.kadence.node.identity.DataDir;
@@ -51,6 +52,8 @@ public final class KadenceNode implements AutoCloseable {
   private final DataDir dataDir;
   private final NodeSettings settings;
   private final Contact self;
+  /** Completes once the actor system has terminated and the data dir is released. */
+  private final CompletionStage<Done> stopped;
 
   private KadenceNode(ActorSystem<NodeGuardian.Command> system, DataDir dataDir,
       NodeSettings settings, Contact self) {
@@ -58,7 +61,10 @@ public final class KadenceNode implements AutoCloseable {
     this.dataDir = dataDir;
     this.settings = settings;
     this.self = self;
-    system.getWhenTerminated().whenComplete((done, e) -> dataDir.close());
+    this.stopped = system.getWhenTerminated().handle((done, e) -> {
+      dataDir.close();
+      return Done.getInstance();
+    });
   }
 
   /**
@@ -161,6 +167,14 @@ public final class KadenceNode implements AutoCloseable {
     return ask(replyTo -> new NodeGuardian.Lookup(target, replyTo));
   }
 
+  /**
+   * The live records this peer itself holds for {@code key}, without asking the network: what
+   * it would answer a FIND_VALUE with.
+   */
+  public CompletionStage<List<SignedRecord>> held(Key key) {
+    return ask(replyTo -> new NodeGuardian.GetHeld(key, replyTo));
+  }
+
   /** Identity, state and counters. */
   public CompletionStage<NodeInfo> info() {
     return ask(NodeGuardian.GetInfo::new);
@@ -178,7 +192,7 @@ public final class KadenceNode implements AutoCloseable {
   public CompletionStage<LeaveResult> leave() {
     Duration timeout = settings.network().leaveTimeout().plusSeconds(5);
     return AskPattern.askWithStatus(system, NodeGuardian.Leave::new, timeout, system.scheduler())
-        .thenCombine(system.getWhenTerminated(), (result, done) -> result);
+        .thenCombine(stopped, (result, done) -> result);
   }
 
   /**
@@ -187,18 +201,18 @@ public final class KadenceNode implements AutoCloseable {
    */
   public CompletionStage<Done> terminate() {
     system.terminate();
-    return system.getWhenTerminated();
+    return stopped;
   }
 
-  /** Completes when the peer has stopped, for whatever reason. */
+  /** Completes when the peer has stopped, for whatever reason, and released its data dir. */
   public CompletionStage<Done> whenTerminated() {
-    return system.getWhenTerminated();
+    return stopped;
   }
 
   /** Leaves gracefully and waits for it (within the leave timeout). */
   @Override
   public void close() {
-    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+    if (stopped.toCompletableFuture().isDone()) {
       return;
     }
     try {

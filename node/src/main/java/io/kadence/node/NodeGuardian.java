@@ -24,6 +24,7 @@ import java.util.List;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -64,6 +65,10 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
 
   /** The node's identity, state and counters. */
   public record GetInfo(ActorRef<StatusReply<NodeInfo>> replyTo) implements Command {}
+
+  /** The records this peer itself holds for {@code key}, without asking the network. */
+  public record GetHeld(Key key, ActorRef<StatusReply<List<SignedRecord>>> replyTo)
+      implements Command {}
 
   /** The routing table by bucket. */
   public record GetRouting(ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo)
@@ -132,6 +137,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         .onMessage(Routed.class, this::onRouted)
         .onMessage(GetInfo.class, this::onGetInfo)
         .onMessage(GetRouting.class, this::onGetRouting)
+        .onMessage(GetHeld.class, this::onGetHeld)
         .onMessage(Leave.class, this::onLeave)
         .onMessage(HandedOff.class, this::onHandedOff)
         .onMessage(ContactsNotified.class, this::onContactsNotified)
@@ -139,6 +145,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         .onMessageEquals(Tick.JOIN_TIMEOUT, this::onJoinTimeout)
         .onMessageEquals(Tick.REFRESH, this::onRefresh)
         .onMessageEquals(Tick.LEAVE_TIMEOUT, this::onLeaveTimeout)
+        .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
@@ -239,6 +246,17 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
     return this;
   }
 
+  private Behavior<Command> onGetHeld(GetHeld msg) {
+    if (parts == null) {
+      msg.replyTo().tell(StatusReply.error("node is starting"));
+    } else {
+      parts.store().get(msg.key()).whenComplete((records, failure) -> msg.replyTo().tell(
+          failure == null ? StatusReply.success(records)
+              : StatusReply.error("store did not answer: " + failure.getMessage())));
+    }
+    return this;
+  }
+
   private Behavior<Command> onLeave(Leave msg) {
     if (state != NodeState.SERVING) {
       msg.replyTo().tell(StatusReply.error("node is " + state.name().toLowerCase()
@@ -282,6 +300,15 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
     leaving.reply(leftCluster);
     state = NodeState.STOPPED;
     return Behaviors.stopped();
+  }
+
+  /** The system may stop under a leave (the cluster shuts an exiting member down): answer it. */
+  private Behavior<Command> onPostStop() {
+    if (leaving != null) {
+      leaving.reply(false);
+    }
+    state = NodeState.STOPPED;
+    return this;
   }
 
   private Behavior<Command> onJoinTimeout() {

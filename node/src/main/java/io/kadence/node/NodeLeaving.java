@@ -28,6 +28,7 @@ final class NodeLeaving {
   private final ActorRef<StatusReply<LeaveResult>> replyTo;
   private Replicator.RunResult handOff;
   private int notified;
+  private boolean replied;
 
   NodeLeaving(NodeParts parts, NodeSettings settings, ActorSystem<?> system,
       ActorRef<StatusReply<LeaveResult>> replyTo) {
@@ -78,8 +79,12 @@ final class NodeLeaving {
     this.notified = acknowledged;
   }
 
-  /** Answers the leave request; called once. */
+  /** Answers the leave request, once; later calls do nothing. */
   void reply(boolean leftCluster) {
+    if (replied) {
+      return;
+    }
+    replied = true;
     Replicator.RunResult result = handOff == null ? failed(new IllegalStateException("timeout"))
         : handOff;
     replyTo.tell(StatusReply.success(new LeaveResult(result.records(),

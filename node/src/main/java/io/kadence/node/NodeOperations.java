@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -127,17 +126,15 @@ final class NodeOperations {
       return;
     }
     var cluster = Cluster.get(context.getSystem()).state();
-    int up = 0;
+    int members = 0;
     for (var member : cluster.getMembers()) {
-      if (member.status() == MemberStatus.up()) {
-        up++;
-      }
+      members++;
     }
-    int members = up;
+    int total = members;
     int unreachable = cluster.getUnreachable().size();
     parts.store().stats().thenCombine(snapshot(parts), (storage, routing) -> new NodeInfo(
             parts.self().id(), parts.self().host(), parts.self().port(), state, uptime,
-            routing.size(), members, unreachable, storage, stats.snapshot()))
+            routing.size(), total, unreachable, storage, stats.snapshot()))
         .whenComplete((info, failure) -> replyTo.tell(failure == null
             ? StatusReply.success(info) : StatusReply.error("node did not answer: " + failure)));
   }

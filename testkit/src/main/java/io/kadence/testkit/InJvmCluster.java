@@ -3,6 +3,7 @@ package io.kadence.testkit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.kadence.dht.id.Key;
 import io.kadence.node.KadenceException;
 import io.kadence.node.KadenceNode;
 import io.kadence.node.settings.HostPort;
@@ -29,13 +30,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InJvmCluster implements AutoCloseable {
   private final Path root;
+  /** The test's overrides above the testkit's settings; every peer's user config. */
   private final Config overrides;
   private final List<KadenceNode> peers = Collections.synchronizedList(new ArrayList<>());
   private final List<Path> dirs = Collections.synchronizedList(new ArrayList<>());
 
   private InJvmCluster(Path root, Config overrides) {
     this.root = root;
-    this.overrides = overrides;
+    this.overrides = overrides.withFallback(ConfigFactory.parseResources(
+        InJvmCluster.class.getClassLoader(), "kadence-testkit.conf",
+        ConfigParseOptions.defaults().setAllowMissing(false)));
   }
 
   /** Starts {@code size} peers with data dirs under {@code root}; returns when all serve. */
@@ -94,6 +98,20 @@ public final class InJvmCluster implements AutoCloseable {
     return peers.stream().filter(p -> !isStopped(p)).toList();
   }
 
+  /**
+   * How many running peers hold a live record for {@code key} in their own store: the live
+   * copies of a key's records.
+   */
+  public int copies(Key key) {
+    int copies = 0;
+    for (KadenceNode peer : running()) {
+      if (!await(peer.held(key), Duration.ofSeconds(10)).isEmpty()) {
+        copies++;
+      }
+    }
+    return copies;
+  }
+
   /** Stops peer {@code index} at once, without leave or hand-off, as a crash looks to others. */
   public void crash(int index) {
     await(peers.get(index).terminate(), Duration.ofSeconds(30));
@@ -117,10 +135,7 @@ public final class InJvmCluster implements AutoCloseable {
 
   /** The settings of a peer with data dir {@code dir}. */
   public NodeSettings settings(Path dir, List<HostPort> bootstrap) {
-    Config config = overrides.withFallback(ConfigFactory.parseResources(
-            InJvmCluster.class.getClassLoader(), "kadence-testkit.conf",
-            ConfigParseOptions.defaults().setAllowMissing(false)))
-        .withFallback(ConfigFactory.defaultReference()).resolve();
+    Config config = overrides.withFallback(ConfigFactory.defaultReference()).resolve();
     NodeSettings base = NodeSettings.load(config);
     return new NodeSettings(base.network().with(0, bootstrap, dir), base.routing(),
         base.lookup(), base.storage(), base.security(), base.http());

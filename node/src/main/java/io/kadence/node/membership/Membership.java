@@ -38,7 +38,7 @@ public final class Membership extends AbstractBehavior<Membership.Command> {
   /** This node is Up in the cluster: it has joined. */
   public record SelfJoined() implements Change {}
 
-  /** This node was removed from the cluster (it left, or was downed). */
+  /** This node is exiting or was removed from the cluster (it left, or was downed). */
   public record SelfRemoved() implements Change {}
 
   /** Another member came, went, or changed reachability: replica sets may have changed. */
@@ -100,7 +100,10 @@ public final class Membership extends AbstractBehavior<Membership.Command> {
   private Behavior<Command> onMemberChanged(MemberChanged msg) {
     Member member = msg.event().member();
     if (member.uniqueAddress().equals(selfMember.uniqueAddress())) {
-      if (msg.event() instanceof ClusterEvent.MemberRemoved) {
+      // Exiting is as far as a leaving member sees itself go: the leader then removes it, and
+      // Pekko stops its actor system.
+      if (msg.event() instanceof ClusterEvent.MemberExited
+          || msg.event() instanceof ClusterEvent.MemberRemoved) {
         node.tell(new SelfRemoved());
       }
       return this;
