@@ -76,9 +76,18 @@ public final class InJvmCluster implements AutoCloseable {
    * peer if there is one (else through its saved contacts); it keeps its node ID and records.
    */
   public KadenceNode restart(int index) throws KadenceException {
+    return restart(index, true);
+  }
+
+  /**
+   * Restarts peer {@code index} from its data dir; with {@code throughBootstrap} false it is
+   * given no bootstrap node and must rejoin through the contacts it saved.
+   */
+  public KadenceNode restart(int index, boolean throughBootstrap) throws KadenceException {
     KadenceNode old = peers.get(index);
     await(old.terminate(), Duration.ofSeconds(30));
-    KadenceNode node = KadenceNode.start(settings(dirs.get(index), bootstrap()), overrides);
+    List<HostPort> bootstrap = throughBootstrap ? bootstrap() : List.of();
+    KadenceNode node = KadenceNode.start(settings(dirs.get(index), bootstrap), overrides);
     peers.set(index, node);
     return node;
   }

@@ -106,6 +106,19 @@ class PeerChurnTest {
   }
 
   @Test
+  void restart_shouldRejoinThroughSavedContactsWhenGivenNoBootstrapNode() throws Exception {
+    try (InJvmCluster cluster = InJvmCluster.start(4, root)) {
+      ClusterFixture.awaitMembers(cluster, 4);
+      KadenceNode before = cluster.peer(2);
+      KadenceNode after = cluster.restart(2, false);
+      assertEquals(before.id(), after.id());
+      ClusterFixture.awaitMembers(cluster, 4);
+      var info = InJvmCluster.await(after.info(), ClusterFixture.WAIT);
+      assertEquals(4, info.members(), "one network, joined through a saved contact");
+    }
+  }
+
+  @Test
   void restart_shouldKeepIdRecordsAndRejoinWhenStartedFromTheSameDataDir() throws Exception {
     try (InJvmCluster cluster = InJvmCluster.start(6, root)) {
       ClusterFixture.awaitMembers(cluster, 6);
