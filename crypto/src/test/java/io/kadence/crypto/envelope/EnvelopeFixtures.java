@@ -1,6 +1,6 @@
 package io.kadence.crypto.envelope;
 
-import io.kadence.crypto.MutableClock;
+import io.kadence.crypto.testing.ManualClock;
 import io.kadence.crypto.replay.ReplayWindow;
 import io.kadence.crypto.key.NodeKeyPair;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ final class EnvelopeFixtures {
     return template.withSignature(key.sign(template.signingContent()));
   }
 
-  static EnvelopeVerifier verifier(MutableClock clock) {
+  static EnvelopeVerifier verifier(ManualClock clock) {
     return new EnvelopeVerifier(localId(), clock, FRESHNESS, new ReplayWindow(FRESHNESS, 10_000),
         MAX_PAYLOAD);
   }

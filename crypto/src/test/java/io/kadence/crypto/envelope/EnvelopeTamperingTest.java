@@ -3,7 +3,7 @@ package io.kadence.crypto.envelope;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadence.crypto.MutableClock;
+import io.kadence.crypto.testing.ManualClock;
 import io.kadence.crypto.key.NodeKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -40,6 +40,6 @@ class EnvelopeTamperingTest {
   }
 
   private static EnvelopeVerifier freshVerifier() {
-    return EnvelopeFixtures.verifier(new MutableClock(EnvelopeFixtures.NOW));
+    return EnvelopeFixtures.verifier(new ManualClock(java.time.Instant.ofEpochMilli(EnvelopeFixtures.NOW)));
   }
 }

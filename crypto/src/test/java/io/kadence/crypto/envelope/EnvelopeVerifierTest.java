@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadence.crypto.MutableClock;
+import io.kadence.crypto.testing.ManualClock;
 import io.kadence.crypto.replay.ReplayWindow;
 import io.kadence.crypto.key.NodeKeyPair;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every rejection reason, provoked one at a time, and the order of the checks. */
 class EnvelopeVerifierTest {
-  private final MutableClock clock = new MutableClock(NOW);
+  private final ManualClock clock = new ManualClock(java.time.Instant.ofEpochMilli(NOW));
   private final EnvelopeVerifier verifier = EnvelopeFixtures.verifier(clock);
 
   private static Rejection reasonOf(Verification v) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadence.crypto.MutableClock;
+import io.kadence.crypto.testing.ManualClock;
 import io.kadence.crypto.replay.ReplayWindow.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ class ReplayWindowTest {
   private static final long T0 = 1_700_000_000_000L;
   private static final Duration RETENTION = Duration.ofSeconds(30);
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(java.time.Instant.ofEpochMilli(T0));
 
   private static byte[] sender(int n) {
     byte[] id = new byte[32];
@@ -61,7 +61,7 @@ class ReplayWindowTest {
     assertEquals(2, window.size());
     assertEquals(T0, window.lowWaterMarkMillis());
     // Even if the clock were stepped back, the forgotten pair cannot come back.
-    clock.setMillis(T0);
+    clock.set(java.time.Instant.ofEpochMilli(T0));
     assertEquals(Outcome.BELOW_LOW_WATER_MARK, check(window, 1, 1, T0));
     assertEquals(Outcome.DUPLICATE, check(window, 1, 2, T0 + 10_000));
   }
@@ -134,7 +134,7 @@ class ReplayWindowTest {
     List<long[]> history = new ArrayList<>();
     for (int i = 0; i < 50_000; i++) {
       // Mostly forward, sometimes stepped back, as a real clock under NTP can be.
-      clock.advance(Duration.ofMillis(random.nextInt(100) == 0 ? -100 : random.nextInt(10)));
+      clock.set(clock.instant().plusMillis(random.nextInt(100) == 0 ? -100 : random.nextInt(10)));
       long[] pair = random.nextInt(3) == 0 && !history.isEmpty()
           ? history.get(random.nextInt(history.size()))
           : new long[] {random.nextInt(8), random.nextInt(20_000), clock.millis() + random.nextInt(400) - 200};

@@ -1,5 +1,6 @@
 package io.kadence.dht.record;
 
+import io.kadence.crypto.testing.ManualClock;
 import static io.kadence.dht.record.RecordFixtures.ALICE;
 import static io.kadence.dht.record.RecordFixtures.BOB;
 import static io.kadence.dht.record.RecordFixtures.KEY;

@@ -1,5 +1,6 @@
 package io.kadence.node.storage;
 
+import io.kadence.crypto.testing.ManualClock;
 import static io.kadence.node.storage.StorageFixtures.ALICE;
 import static io.kadence.node.storage.StorageFixtures.BOB;
 import static io.kadence.node.storage.StorageFixtures.CAROL;
@@ -43,7 +44,7 @@ class StorageActorTest {
   static final ActorTestKit system = ActorTestKit.create(StorageTestSystems.inMemory());
   private static final AtomicInteger ids = new AtomicInteger();
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private PersistenceId persistenceId;
 
   @AfterAll

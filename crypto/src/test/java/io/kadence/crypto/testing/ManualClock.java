@@ -1,4 +1,4 @@
-package io.kadence.dht.testing;
+package io.kadence.crypto.testing;
 
 import java.time.Clock;
 import java.time.Duration;
