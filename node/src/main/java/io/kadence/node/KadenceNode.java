@@ -9,6 +9,8 @@ import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
 import io.kadence.node.config.PekkoConfig;
+import io.kadence.node.http.HttpApi;
+import io.kadence.node.http.HttpServer;
 import io.kadence.node.identity.DataDir;
 import io.kadence.node.identity.DataDirException;
 import io.kadence.node.lookup.GetResult;
@@ -54,6 +56,7 @@ public final class KadenceNode implements AutoCloseable {
   private final Contact self;
   /** Completes once the actor system has terminated and the data dir is released. */
   private final CompletionStage<Done> stopped;
+  private volatile HttpServer http;
 
   private KadenceNode(ActorSystem<NodeGuardian.Command> system, DataDir dataDir,
       NodeSettings settings, Contact self) {
@@ -90,7 +93,10 @@ public final class KadenceNode implements AutoCloseable {
       Duration wait = settings.network().joinTimeout().plusSeconds(10);
       Contact self = await(AskPattern.askWithStatus(system, NodeGuardian.AwaitServing::new, wait,
           system.scheduler()), wait);
-      return new KadenceNode(system, dataDir, settings, self);
+      KadenceNode node = new KadenceNode(system, dataDir, settings, self);
+      // The HTTP API unbinds by itself when the actor system terminates.
+      node.http = await(HttpApi.bind(node, settings.http()), Duration.ofSeconds(30));
+      return node;
     } catch (IOException e) {
       stop(system, dataDir);
       throw new KadenceException("cannot use the identity key in " + dataDir.path() + ": "
@@ -112,6 +118,11 @@ public final class KadenceNode implements AutoCloseable {
   /** Where other peers reach this one (the bound port, if 0 was asked for). */
   public HostPort address() {
     return new HostPort(self.host(), self.port());
+  }
+
+  /** Where this peer's HTTP API listens (the bound port, if 0 was asked for). */
+  public HostPort httpAddress() {
+    return http.address();
   }
 
   /** This peer as a routing contact. */
