@@ -6,6 +6,7 @@ import io.kadence.cli.command.KeygenCommand;
 import io.kadence.cli.command.LeaveCommand;
 import io.kadence.cli.command.LookupCommand;
 import io.kadence.cli.command.MembersCommand;
+import io.kadence.cli.command.NodeCommand;
 import io.kadence.cli.command.PeersCommand;
 import io.kadence.cli.command.PutCommand;
 import java.util.concurrent.Callable;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A Kademlia distributed hash table peer for the JVM, and the tools to use it.",
     subcommands = {
-        PutCommand.class, GetCommand.class, LookupCommand.class, PeersCommand.class,
-        MembersCommand.class, InfoCommand.class, LeaveCommand.class, KeygenCommand.class,
-        HelpCommand.class},
+        NodeCommand.class, PutCommand.class, GetCommand.class, LookupCommand.class,
+        PeersCommand.class, MembersCommand.class, InfoCommand.class, LeaveCommand.class,
+        KeygenCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
