@@ -9,6 +9,7 @@ import io.kadence.cli.command.MembersCommand;
 import io.kadence.cli.command.NodeCommand;
 import io.kadence.cli.command.PeersCommand;
 import io.kadence.cli.command.PutCommand;
+import io.kadence.cli.command.ShellCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A Kademlia distributed hash table peer for the JVM, and the tools to use it.",
     subcommands = {
-        NodeCommand.class, PutCommand.class, GetCommand.class, LookupCommand.class,
-        PeersCommand.class, MembersCommand.class, InfoCommand.class, LeaveCommand.class,
-        KeygenCommand.class, HelpCommand.class},
+        NodeCommand.class, ShellCommand.class, PutCommand.class, GetCommand.class,
+        LookupCommand.class, PeersCommand.class, MembersCommand.class, InfoCommand.class,
+        LeaveCommand.class, KeygenCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
