@@ -40,10 +40,16 @@ public final class Text {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** A JSON object of counters as {@code Ping 3, Store 4}; {@code none} if it is empty. */
+  /**
+   * A JSON object of counters as {@code Ping 3, Store 4}, leaving out the zeros (the peer lists
+   * every reason, most of them 0); {@code none} if nothing was counted.
+   */
   public static String counters(JsonNode object) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
+      if (e.getValue().isNumber() && e.getValue().asLong() == 0) {
+        continue;
+      }
       parts.add(e.getKey() + " " + e.getValue().asText());
     }
     return parts.isEmpty() ? "none" : String.join(", ", parts);

@@ -38,12 +38,12 @@ class InfoCommandTest {
         routing           5 contacts
         members           6 up, 0 unreachable
         records           10 (10 keys, 120 value bytes)
-        refused stores    EXPIRED 0
+        refused stores    none
         requests in       Ping 3
-        rejected in       BAD_SIGNATURE 0
+        rejected in       none
         handler failures  0
         calls out         Store 4
-        failed calls out  TIMEOUT 0
+        failed calls out  none
         """.formatted(CannedReplies.ID_A, api.url()), run.out());
   }
 

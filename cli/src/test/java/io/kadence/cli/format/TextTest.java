@@ -16,8 +16,10 @@ class TextTest {
   }
 
   @Test
-  void counters_shouldJoinPairsOrSayNone() throws Exception {
-    assertEquals("Ping 3, Store 4", Text.counters(Json.parse("{\"Ping\": 3, \"Store\": 4}")));
+  void counters_shouldJoinTheNonZeroPairsOrSayNone() throws Exception {
+    assertEquals("Ping 3, Store 4",
+        Text.counters(Json.parse("{\"Ping\": 3, \"Leave\": 0, \"Store\": 4}")));
+    assertEquals("none", Text.counters(Json.parse("{\"EXPIRED\": 0}")));
     assertEquals("none", Text.counters(Json.parse("{}")));
   }
 
