@@ -4,6 +4,7 @@ import io.kadence.cli.command.GetCommand;
 import io.kadence.cli.command.InfoCommand;
 import io.kadence.cli.command.KeygenCommand;
 import io.kadence.cli.command.LeaveCommand;
+import io.kadence.cli.command.LocalNetCommand;
 import io.kadence.cli.command.LookupCommand;
 import io.kadence.cli.command.MembersCommand;
 import io.kadence.cli.command.NodeCommand;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A Kademlia distributed hash table peer for the JVM, and the tools to use it.",
     subcommands = {
-        NodeCommand.class, ShellCommand.class, PutCommand.class, GetCommand.class,
-        LookupCommand.class, PeersCommand.class, MembersCommand.class, InfoCommand.class,
-        LeaveCommand.class, KeygenCommand.class, HelpCommand.class},
+        NodeCommand.class, LocalNetCommand.class, ShellCommand.class,
+        PutCommand.class, GetCommand.class, LookupCommand.class, PeersCommand.class,
+        MembersCommand.class, InfoCommand.class, LeaveCommand.class,
+        KeygenCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
