@@ -51,7 +51,8 @@ public final class LocalNetwork implements AutoCloseable {
       net.launch(specs.get(0), launcher);
       net.infos.add(net.peers.get(0).awaitServing(deadline));
       if (specs.size() > 1) {
-        progress.printf("starting peers 1..%d, joining through peer 0%n", specs.size() - 1);
+        progress.printf("starting %s, joining through peer 0%n",
+            specs.size() == 2 ? "peer 1" : "peers 1.." + (specs.size() - 1));
         progress.flush();
         for (PeerSpec spec : specs.subList(1, specs.size())) {
           net.launch(spec, launcher);
