@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code --config} file, then the flags.
  */
 @Command(name = "node", description = {"Run a peer in the foreground.",
-    "Ctrl-C or SIGTERM make it leave gracefully: it hands its records on, then exits 0."})
+    "Ctrl-C or SIGTERM: it leaves gracefully (hands its records on) and exits 0."})
 public final class NodeCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -41,11 +41,11 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--host", paramLabel = "HOST",
       description = "Interface for peer traffic, also the address other peers dial "
-          + "(default: kadence.node.host, 127.0.0.1).")
+          + "(default: 127.0.0.1, kadence.node.host).")
   private String host;
 
   @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
-      description = "Port for peer traffic; 0 picks one (default: kadence.node.port, 7400).")
+      description = "Port for peer traffic; 0 picks one (default: 7400, kadence.node.port).")
   private Integer port;
 
   @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",",
@@ -56,7 +56,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Identity key, journal, saved contacts, admin token "
-          + "(default: kadence.node.data-dir, ./kadence-data).")
+          + "(default: ./kadence-data, kadence.node.data-dir).")
   private Path dataDir;
 
   @Option(names = "--http-port", paramLabel = "PORT", converter = PortConverter.class,
