@@ -80,6 +80,10 @@ public final class LocalNetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (startTimeout < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--start-timeout must be at least 1 second, got " + startTimeout);
+    }
     List<PeerSpec> plan = PeerSpec.plan(size, basePort, directory());
     PrintWriter out = spec.commandLine().getOut();
     try (LocalNetwork net = LocalNetwork.start(plan, PeerLauncher.ofThisJvm(),

@@ -38,6 +38,15 @@ class LocalNetCommandTest {
   }
 
   @Test
+  void localNet_shouldExit2WhenTheStartTimeoutIsNotPositive() {
+    CliRun run = CliRun.of("local-net", "2", "--start-timeout", "0", "--dir",
+        dir.resolve("net").toString());
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --start-timeout must be at least 1 second, got 0"),
+        run::toString);
+  }
+
+  @Test
   void localNet_shouldExit2WhenTheDirIsNotEmpty() throws Exception {
     Files.writeString(dir.resolve("old"), "x");
     CliRun run = CliRun.of("local-net", "2", "--dir", dir.toString());
