@@ -1,0 +1,56 @@
+package io.kadence.cli.localnet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts peers as child JVMs running {@code io.kadence.cli.Main node ...} with this JVM's java
+ * and class path, small heaps and a fast-starting JIT (NOTES.md: six such JVMs form a cluster
+ * in 8-9 s on two cores), output to the peer's {@code node.log}.
+ *
+ * @param java the java executable
+ * @param classPath the class path of the children (passed as {@code CLASSPATH}, which keeps
+ *     process listings short)
+ */
+public record PeerLauncher(String java, String classPath) {
+  /** JVM flags of every peer process. */
+  public static final List<String> JVM_FLAGS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** The main class the peers run. */
+  public static final String MAIN = "io.kadence.cli.Main";
+
+  /** A launcher with this JVM's java executable and class path. */
+  public static PeerLauncher ofThisJvm() {
+    String java = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return new PeerLauncher(java, System.getProperty("java.class.path"));
+  }
+
+  /** The command line of a peer: java, flags, main class, node arguments, its manager. */
+  public List<String> command(PeerSpec peer) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(JVM_FLAGS);
+    command.add(MAIN);
+    command.addAll(peer.nodeArguments());
+    command.add("--managed-by");
+    command.add(Long.toString(ProcessHandle.current().pid()));
+    return command;
+  }
+
+  /** Starts the peer process; its data dir is created first, its log appended to. */
+  public Process start(PeerSpec peer) throws IOException {
+    Files.createDirectories(peer.dataDir());
+    ProcessBuilder builder = new ProcessBuilder(command(peer))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(peer.logFile().toFile()));
+    builder.environment().put("CLASSPATH", classPath);
+    builder.environment().put("KADENCE_PEKKO_LOG_LEVEL", "INFO");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return process;
+  }
+}

@@ -1,0 +1,130 @@
+package io.kadence.cli.localnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kadence.cli.CliException;
+import io.kadence.cli.ExitCodes;
+import io.kadence.cli.client.AdminToken;
+import io.kadence.cli.client.NodeClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running peer process of a local network: waits until it serves, asks it to leave through
+ * its HTTP API, and stops it by force if it will not.
+ */
+public final class PeerProcess {
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final PeerSpec spec;
+  private final Process process;
+  private final NodeClient client;
+
+  /** Wraps a started peer process. */
+  public PeerProcess(PeerSpec spec, Process process) {
+    this.spec = spec;
+    this.process = process;
+    this.client = new NodeClient(spec.httpUrl(), Duration.ofSeconds(1), Duration.ofSeconds(5));
+  }
+
+  /** What this peer was started as. */
+  public PeerSpec spec() {
+    return spec;
+  }
+
+  /** The operating system's process. */
+  public Process process() {
+    return process;
+  }
+
+  /**
+   * Polls {@code GET /v1/node} until the peer says {@code "state": "SERVING"}, and returns that
+   * reply.
+   *
+   * @throws CliException if the process exits first (with the last error of its log) or the
+   *     deadline passes
+   */
+  public JsonNode awaitServing(Instant deadline) {
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new CliException(ExitCodes.FAILURE, "peer " + spec.index() + " exited with code "
+            + process.exitValue() + ": " + lastError() + " (log: " + spec.logFile() + ")");
+      }
+      try {
+        JsonNode info = client.get("/v1/node");
+        if ("SERVING".equals(info.path("state").asText())) {
+          return info;
+        }
+      } catch (CliException e) {
+        // not listening yet, or still starting: ask again
+      }
+      sleep(POLL);
+    }
+    throw new CliException(ExitCodes.FAILURE, "peer " + spec.index() + " did not serve at "
+        + spec.httpUrl() + " in time; see its log " + spec.logFile());
+  }
+
+  /** Asks the peer to leave gracefully; false if it could not be asked (then use {@link #stop}). */
+  public boolean requestLeave() {
+    if (!process.isAlive()) {
+      return true;
+    }
+    try {
+      client.postAdmin("/v1/leave", AdminToken.read(spec.adminTokenFile()));
+      return true;
+    } catch (CliException e) {
+      return false;
+    }
+  }
+
+  /** Waits up to {@code bound} for the process to exit; true if it did. */
+  public boolean awaitExit(Duration bound) {
+    try {
+      return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
+  }
+
+  /**
+   * Stops the process: SIGTERM (the peer leaves gracefully, {@code kadence node}'s own
+   * handling), then after {@code grace} a kill.
+   */
+  public void stop(Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!awaitExit(grace)) {
+      process.destroyForcibly();
+      awaitExit(Duration.ofSeconds(5));
+    }
+  }
+
+  private String lastError() {
+    try {
+      List<String> lines = Files.readAllLines(spec.logFile());
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).startsWith("error:")) {
+          return lines.get(i).substring("error:".length()).strip();
+        }
+      }
+      return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+    } catch (IOException e) {
+      return "its log cannot be read (" + e.getMessage() + ")";
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.FAILURE, "interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.kadence.cli.localnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerLauncherTest {
+  @Test
+  void command_shouldRunMainNodeWithSmallJvmFlagsManagedByThisProcess() {
+    PeerSpec peer = PeerSpec.plan(1, 7400, Path.of("/net")).get(0);
+    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar:b.jar").command(peer);
+    assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "io.kadence.cli.Main", "node", "--host", "127.0.0.1",
+        "--port", "7400", "--http-port", "7480", "--data-dir", "/net/peer-0", "--managed-by",
+        Long.toString(ProcessHandle.current().pid())), command);
+  }
+
+  @Test
+  void ofThisJvm_shouldUseAJavaThatExistsAndThisClassPath() {
+    PeerLauncher launcher = PeerLauncher.ofThisJvm();
+    assertTrue(Files.isExecutable(Path.of(launcher.java())), launcher.java());
+    assertEquals(System.getProperty("java.class.path"), launcher.classPath());
+  }
+}
