@@ -13,6 +13,7 @@ final class ReplicationRun {
   private final List<SignedRecord> records;
   private final Deque<ReplicationPlan.Send> queue;
   private final Map<SignedRecord, Integer> unacknowledged = new HashMap<>();
+  private final java.util.Set<SignedRecord> planned = new java.util.HashSet<>();
   private final int sends;
   private int stored;
   private int failed;
@@ -21,7 +22,10 @@ final class ReplicationRun {
     this.records = records;
     this.queue = queue;
     this.sends = queue.size();
-    queue.forEach(send -> unacknowledged.merge(send.record(), 1, Integer::sum));
+    queue.forEach(send -> {
+      unacknowledged.merge(send.record(), 1, Integer::sum);
+      planned.add(send.record());
+    });
   }
 
   Optional<ReplicationPlan.Send> next() {
@@ -41,11 +45,15 @@ final class ReplicationRun {
     failed++;
   }
 
-  /** Every record none of whose sends failed or is still outstanding. */
+  /**
+   * The run's outcome; fully replicated are the records that had at least one replica to go to
+   * and every one of those acknowledged. A record with nowhere to go (a lone peer) is not: a
+   * leaving peer must keep it.
+   */
   Replicator.RunResult result() {
     List<SignedRecord> complete = new ArrayList<>();
     for (SignedRecord r : records) {
-      if (!unacknowledged.containsKey(r)) {
+      if (planned.contains(r) && !unacknowledged.containsKey(r)) {
         complete.add(r);
       }
     }

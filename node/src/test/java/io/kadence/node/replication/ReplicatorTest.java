@@ -153,4 +153,22 @@ class ReplicatorTest {
     assertTrue(result.failed() > 0);
     assertFalse(result.error().isPresent());
   }
+
+  @Test
+  void handOff_shouldReportNothingHandedOffWhenThereIsNoOtherPeer() {
+    ActorRef<RoutingTableActor.Command> empty = KIT.spawn(RoutingTableActor.create(self.id(),
+        new RoutingSettings(20, 2, Duration.ofHours(1), Duration.ofSeconds(1), 3,
+            Duration.ofHours(1)), rpc, Clock.systemUTC(), Optional.empty(),
+        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
+    ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
+        Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
+    ActorRef<Replicator.Command> alone = KIT.spawn(Replicator.create(self, settings, rpc,
+        () -> CompletableFuture.completedFuture(List.copyOf(records)), empty));
+    TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
+    alone.tell(new Replicator.HandOff(probe.getRef()));
+    Replicator.RunResult result = probe.receiveMessage(WAIT);
+    assertEquals(records.size(), result.records());
+    assertEquals(0, result.sends());
+    assertTrue(result.fullyReplicated().isEmpty(), "a lone peer keeps every record");
+  }
 }
