@@ -93,4 +93,20 @@ class NodeCommandTest {
       assertEquals(1, run.err().lines().count(), run::toString);
     }
   }
+
+  @Test
+  void node_shouldExit1OnOneLineWhenNoBootstrapNodeAnswers() throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = probe.getLocalPort();
+    }
+    Path config = Files.writeString(dir.resolve("fast-join.conf"), "kadence.node.join-timeout = 3 s");
+    CliRun run = CliRun.of("node", "--port", "0", "--http-port", "0", "--data-dir",
+        dir.resolve("peer").toString(), "--bootstrap", "127.0.0.1:" + closed,
+        "--config", config.toString());
+    assertEquals(ExitCodes.FAILURE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: could not join the network through [127.0.0.1:"
+        + closed + "]"), run::toString);
+    assertEquals(1, run.err().lines().count(), run::toString);
+  }
 }
