@@ -122,18 +122,26 @@ public final class KadenceClusterExtension implements BeforeAllCallback, BeforeE
     throw withLogs(failure);
   }
 
-  /** {@code failure} with every owned cluster's peer logs appended to its message. */
+  /**
+   * {@code failure} with the peer logs of every owned cluster appended to its message, unless
+   * the message names them already (a failed start does).
+   */
   private Throwable withLogs(Throwable failure) {
-    List<MultiJvmCluster> clusters = clusters();
-    if (failure instanceof TestAbortedException || clusters.isEmpty()) {
+    if (failure instanceof TestAbortedException) {
       return failure;
     }
-    StringBuilder message = new StringBuilder(failure instanceof AssertionError
-        ? String.valueOf(failure.getMessage()) : failure.toString());
-    for (MultiJvmCluster cluster : clusters) {
-      message.append(System.lineSeparator()).append(cluster.describe());
+    String original = failure instanceof AssertionError ? String.valueOf(failure.getMessage())
+        : failure.toString();
+    StringBuilder message = new StringBuilder(original);
+    for (MultiJvmCluster cluster : clusters()) {
+      boolean named = cluster.logs().stream()
+          .allMatch(log -> original.contains(log.toAbsolutePath().toString()));
+      if (!named) {
+        message.append(System.lineSeparator()).append(cluster.describe());
+      }
     }
-    return new AssertionError(message.toString(), failure);
+    return message.length() == original.length() ? failure
+        : new AssertionError(message.toString(), failure);
   }
 
   private synchronized void own(MultiJvmCluster cluster) {
