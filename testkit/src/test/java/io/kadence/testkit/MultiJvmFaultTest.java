@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Faults only separate JVMs can show, on four peer JVMs with the default replication of 5 and
  * write quorum of 3 (so every peer holds every key): a peer killed with SIGKILL, and a peer
  * frozen with SIGSTOP past the failure detector's acceptable pause (1.5 s in
- * kadence-testkit.conf), then resumed and restarted from its data dir.
+ * kadence-testkit.conf) and resumed, frozen until the others down it, and restarted from its
+ * data dir.
  */
 @ExtendWith(LogCapturingExtension.class)
 class MultiJvmFaultTest {
@@ -45,12 +46,14 @@ class MultiJvmFaultTest {
   }
 
   @Test
-  void pause_shouldBeMarkedUnreachableWhileGetsSucceedAndKeepItsDataWhenResumedAndRestarted() {
+  void pause_shouldMarkThePeerUnreachableWhileGetsSucceedAndKeepItsDataAcrossResumeAndRestart() {
     MultiJvmCluster cluster = clusters.builder().size(4).start();
     List<String> keys = putKeys(cluster, "pause", 10);
     RemotePeer frozen = cluster.peer(3);
-    int heldBefore = frozen.info().records();
-    assertEquals(keys.size(), heldBefore, "with 4 peers and 5 replicas each peer holds all keys");
+    int held = frozen.info().records();
+    assertEquals(keys.size(), held, "with 4 peers and 5 replicas each peer holds all keys");
+
+    // A pause past the failure detector's acceptable pause, resumed as soon as all see it.
     long pausedAt = System.nanoTime();
     frozen.pause();
     for (RemotePeer peer : cluster.running()) {
@@ -64,11 +67,25 @@ class MultiJvmFaultTest {
     String outcome = awaitRejoinedOrGone(cluster, frozen);
     RemotePeer back = frozen.isAlive() ? frozen : cluster.restart(3);
     cluster.awaitMembers(4, WAIT);
-    assertEquals(heldBefore, back.info().records(), "records kept across pause and restart");
-    assertEquals(keys.size(), readAll(List.of(back), keys), "every key readable through it");
+    assertEquals(held, back.info().records(), "records kept across the pause");
+
+    // A pause the others end by downing the peer: resumed, it stops itself; restarted, it is back.
+    pausedAt = System.nanoTime();
+    back.pause();
+    cluster.awaitMembers(3, WAIT);
+    Duration downed = Duration.ofNanos(System.nanoTime() - pausedAt);
+    back.resume();
+    Await.until(back + " to stop itself once resumed after being downed", WAIT,
+        back::isAlive, alive -> !alive);
+    RemotePeer restarted = cluster.restart(3);
+    cluster.awaitMembers(4, WAIT);
+    assertEquals(held, restarted.info().records(), "records recovered from its data dir");
+    assertEquals(keys.size(), readAll(List.of(restarted), keys), "every key readable through it");
     System.out.println("multi-JVM SIGSTOP: unreachable to all others after "
-        + unreachable.toMillis() + " ms; after SIGCONT it " + outcome + "; it holds its "
-        + heldBefore + " records and reads every key");
+        + unreachable.toMillis() + " ms; after SIGCONT it " + outcome + ". Paused again: downed"
+        + " and removed after " + downed.toMillis() + " ms; resumed, it exited with "
+        + back.exitCode().orElseThrow() + "; restarted from its data dir it holds its " + held
+        + " records and reads every key");
   }
 
   /** After a resume: waits until the peer is reachable to all again, or its JVM has exited. */
