@@ -2,7 +2,6 @@ package io.kadence.testkit;
 
 import io.kadence.node.settings.HostPort;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +21,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerProcess {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(15);
-  private static final int TAIL_LINES = 25;
 
   private final Process process;
   private final Path log;
-  /** Where this run's output starts in the log, which earlier runs of the peer share. */
-  private final long logStart;
+  private final PeerLog output;
   private volatile boolean paused;
 
   private PeerProcess(Process process, Path log, long logStart) {
     this.process = process;
     this.log = log;
-    this.logStart = logStart;
+    this.output = new PeerLog(log, logStart);
   }
 
   /** Starts a child with {@code command}, appending a header line and its output to {@code log}. */
@@ -75,7 +72,7 @@ final class PeerProcess {
   PeerLine awaitReady(String who, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Optional<PeerLine> ready = readyLine();
+      Optional<PeerLine> ready = output.readyLine();
       if (ready.isPresent()) {
         return ready.get();
       }
@@ -91,31 +88,9 @@ final class PeerProcess {
     }
   }
 
-  private Optional<PeerLine> readyLine() {
-    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      file.seek(logStart);
-      String line;
-      while ((line = file.readLine()) != null) {
-        Optional<PeerLine> ready = PeerLine.parse(line);
-        if (ready.isPresent()) {
-          return ready;
-        }
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + log, e);
-    }
-  }
-
   /** The last lines of the log, for failure messages. */
   String tail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join(System.lineSeparator(),
-          lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
-    } catch (IOException | RuntimeException e) {
-      return "(cannot read " + log + ": " + e + ")";
-    }
+    return output.tail();
   }
 
   long pid() {
