@@ -2,7 +2,6 @@ package io.kadence.testkit;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import io.kadence.dht.id.Key;
 import io.kadence.node.KadenceException;
 import io.kadence.node.KadenceNode;
@@ -37,9 +36,7 @@ public final class InJvmCluster implements AutoCloseable {
 
   private InJvmCluster(Path root, Config overrides) {
     this.root = root;
-    this.overrides = overrides.withFallback(ConfigFactory.parseResources(
-        InJvmCluster.class.getClassLoader(), "kadence-testkit.conf",
-        ConfigParseOptions.defaults().setAllowMissing(false)));
+    this.overrides = TestkitSettings.layered(overrides);
   }
 
   /** Starts {@code size} peers with data dirs under {@code root}; returns when all serve. */
@@ -144,10 +141,7 @@ public final class InJvmCluster implements AutoCloseable {
 
   /** The settings of a peer with data dir {@code dir}. */
   public NodeSettings settings(Path dir, List<HostPort> bootstrap) {
-    Config config = overrides.withFallback(ConfigFactory.defaultReference()).resolve();
-    NodeSettings base = NodeSettings.load(config);
-    return new NodeSettings(base.network().with(0, bootstrap, dir), base.routing(),
-        base.lookup(), base.storage(), base.security(), base.http());
+    return TestkitSettings.peer(overrides, dir, 0, bootstrap);
   }
 
   private List<HostPort> bootstrap() {
