@@ -30,17 +30,6 @@ import java.util.OptionalLong;
  * JVM) is gone, so a test JVM killed without running its shutdown hooks leaves no peer behind.
  */
 public final class PeerMain {
-  /**
-   * What the leave on SIGTERM needs, above the test's settings. Without it, two other JVM
-   * shutdown hooks run beside the leave: Artery's shuts remoting down (every STORE of the
-   * hand-off failed), and H2's closes the journal (recording the hand-off failed, and the storage
-   * actor restarted until the leave timed out).
-   */
-  private static final String LEAVE_ON_SIGTERM = """
-      pekko.jvm-shutdown-hooks = off
-      pekko-persistence-jdbc.shared-databases.kadence.db.properties.DB_CLOSE_ON_EXIT = "FALSE"
-      """;
-
   private PeerMain() {}
 
   /** Runs one peer until it stops; see the class comment for the arguments. */
@@ -76,8 +65,9 @@ public final class PeerMain {
   }
 
   private static KadenceNode start(Args args) throws KadenceException {
-    Config layered = ConfigFactory.parseString(LEAVE_ON_SIGTERM)
-        .withFallback(TestkitSettings.layered(ConfigFactory.parseString(args.config())));
+    // kadence-pekko.conf turns off Pekko's and H2's JVM shutdown hooks, so the leave on
+    // SIGTERM below runs with remoting and the journal still open.
+    Config layered = TestkitSettings.layered(ConfigFactory.parseString(args.config()));
     NodeSettings settings = TestkitSettings.withHttpPort(
         TestkitSettings.peer(layered, args.dataDir(), args.port(), args.bootstrap()),
         args.httpPort());
