@@ -18,13 +18,14 @@ import java.util.Map;
 final class NodeJson {
   private NodeJson() {}
 
-  /** Identity, address, state, uptime and counters of the peer. */
+  /** Identity, address, state, uptime and counters of the peer, and its process. */
   record Node(String id, String address, String state, long uptimeMs, int routingContacts,
-      int members, int unreachable, Storage storage, Messages messages) {
+      int members, int unreachable, Storage storage, Messages messages, ProcessJson process) {
     static Node of(NodeInfo info) {
       return new Node(info.id().toHex(), new HostPort(info.host(), info.port()).toString(),
           info.state().name(), info.uptime().toMillis(), info.routingContacts(), info.members(),
-          info.unreachable(), Storage.of(info.storage()), Messages.of(info.messages()));
+          info.unreachable(), Storage.of(info.storage()), Messages.of(info.messages()),
+          ProcessJson.now());
     }
   }
 
@@ -46,13 +47,17 @@ final class NodeJson {
     }
   }
 
-  /** Traffic of the signed RPC: requests served, rejected and made, by type or reason. */
+  /**
+   * Traffic of the signed RPC: requests served, rejected and made, by type or reason, and the
+   * signed envelopes sent (requests and replies; see {@link NodeStats}).
+   */
   record Messages(Map<String, Long> inboundRequests, Map<String, Long> inboundRejections,
       long handlerFailures, Map<String, Long> outboundCalls,
-      Map<String, Long> outboundFailures) {
+      Map<String, Long> outboundFailures, long requestsSent, long repliesSent) {
     static Messages of(NodeStats.Snapshot s) {
       return new Messages(s.inboundRequests(), byName(s.inboundRejections()),
-          s.handlerFailures(), s.outboundCalls(), byName(s.outboundFailures()));
+          s.handlerFailures(), s.outboundCalls(), byName(s.outboundFailures()), s.requestsSent(),
+          s.repliesSent());
     }
   }
 

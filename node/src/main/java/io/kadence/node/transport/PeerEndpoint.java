@@ -215,7 +215,9 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     byte[] payload = codec.encode(done.reply());
     SignedEnvelope reply = SignedEnvelope.sign(identity, done.sender().id().bytes(),
         done.requestId(), clock.millis(), codec.typeOf(done.reply()), payload);
-    done.replyTo().tell(new PeerResponse(reply.toBytes()));
+    byte[] bytes = reply.toBytes();
+    stats.replySent();
+    done.replyTo().tell(new PeerResponse(bytes));
   }
 
   private Behavior<Command> onReplyFailed(ReplyFailed failed) {

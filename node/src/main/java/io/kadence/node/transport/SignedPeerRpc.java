@@ -124,8 +124,10 @@ public final class SignedPeerRpc implements PeerRpc {
         codec.typeOf(call.request()), payload).toBytes();
   }
 
+  /** Sends the signed request, counted as sent (before the ask, so before any reply). */
   private CompletionStage<PeerResponse> ask(ActorRef<PeerRequest> endpoint, byte[] envelope,
       Duration timeout) {
+    stats.requestSent();
     return AskPattern.ask(endpoint, replyTo -> new PeerRequest(envelope, replyTo), timeout,
         system.scheduler());
   }

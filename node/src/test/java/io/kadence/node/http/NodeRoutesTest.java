@@ -10,6 +10,7 @@ import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -54,6 +55,26 @@ class NodeRoutesTest {
     assertEquals(1, json.get("members").asInt());
     assertEquals(0, json.get("unreachable").asInt());
     assertCounters(json);
+  }
+
+  @Test
+  void node_shouldDescribeTheProcessThePeerRunsInWhenAsked() throws Exception {
+    HttpResponse<String> response = peer.get("/v1/node");
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode process = TestPeer.json(response).get("process");
+    assertEquals(ProcessHandle.current().pid(), process.get("pid").asLong(), "the test's JVM");
+    assertTrue(process.get("cpuMs").asLong() > 0, process.toString());
+    if (Files.isReadable(Path.of("/proc/self/status"))) {
+      assertTrue(process.get("rssBytes").asLong() > process.get("heapUsedBytes").asLong() / 4,
+          process.toString());
+    } else {
+      assertTrue(process.get("rssBytes").isNull(), process.toString());
+    }
+    assertTrue(process.get("heapUsedBytes").asLong() > 0, process.toString());
+    assertTrue(process.get("heapMaxBytes").asLong() >= process.get("heapUsedBytes").asLong(),
+        process.toString());
+    assertTrue(process.get("threads").asInt() > 1, process.toString());
   }
 
   @Test
@@ -193,5 +214,7 @@ class NodeRoutesTest {
     assertTrue(messages.get("handlerFailures").isNumber());
     assertTrue(messages.get("outboundCalls").has("Store"), messages.toString());
     assertTrue(messages.get("outboundFailures").has("TIMEOUT"), messages.toString());
+    assertTrue(messages.get("requestsSent").isNumber(), messages.toString());
+    assertTrue(messages.get("repliesSent").isNumber(), messages.toString());
   }
 }

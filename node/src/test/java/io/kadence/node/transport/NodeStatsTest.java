@@ -43,6 +43,19 @@ class NodeStatsTest {
     assertEquals(1, snapshot.handlerFailures());
     assertEquals(1, snapshot.outboundCalls().get("FindValue"));
     assertEquals(1, snapshot.outboundFailures().get(PeerRpcException.Reason.TIMEOUT));
+    assertEquals(0, snapshot.envelopesSent());
+  }
+
+  @Test
+  void envelopesSent_shouldAddRequestsAndRepliesSentWhenBothAreCounted() {
+    NodeStats stats = new NodeStats();
+    stats.requestSent();
+    stats.requestSent();
+    stats.replySent();
+    NodeStats.Snapshot snapshot = stats.snapshot();
+    assertEquals(2, snapshot.requestsSent());
+    assertEquals(1, snapshot.repliesSent());
+    assertEquals(3, snapshot.envelopesSent());
   }
 
   @Test

@@ -86,6 +86,8 @@ class PeerEndpointTest {
     snapshot.inboundRequests().values().forEach(count -> assertEquals(1L, count));
     assertEquals(0, snapshot.inboundRejectionTotal());
     assertEquals(0, snapshot.handlerFailures());
+    assertEquals(TransportFixtures.requests().size(), snapshot.repliesSent(), "one per reply");
+    assertEquals(0, snapshot.requestsSent());
   }
 
   @Test
@@ -106,7 +108,11 @@ class PeerEndpointTest {
     endpoint.send(envelope(PEER, idOf(NODE), 100, request)).expectNoMessage(QUIET);
     endpoint.handler.answer = FakeHandler::canned;
     endpoint.assertStillServing(PEER);
-    assertEquals(1, endpoint.stats.snapshot().handlerFailures());
+    NodeStats.Snapshot snapshot = endpoint.stats.snapshot();
+    assertEquals(1, snapshot.handlerFailures());
+    // Replies sent = requests accepted - handler failures: only the check's ping was answered.
+    assertEquals(2, snapshot.inboundRequests().values().stream().mapToLong(c -> c).sum());
+    assertEquals(1, snapshot.repliesSent());
   }
 
   static Stream<Arguments> badAnswers() {

@@ -93,6 +93,11 @@ class SignedPeerRpcTest {
         assertEquals(statsBBefore.inboundRequests().get(type) + 1, count, type));
     assertEquals(0, statsA.snapshot().outboundFailures().values().stream().mapToLong(c -> c).sum());
     assertEquals(statsBBefore.inboundRejectionTotal(), statsB.snapshot().inboundRejectionTotal());
+    // Every signed envelope is counted: one request from A and one reply from B per call.
+    int calls = TransportFixtures.requests().size();
+    assertEquals(calls, statsA.snapshot().requestsSent());
+    assertEquals(statsBBefore.repliesSent() + calls, statsB.snapshot().repliesSent());
+    assertEquals(0, statsA.snapshot().repliesSent());
   }
 
   @Test
@@ -120,6 +125,8 @@ class SignedPeerRpcTest {
     assertEquals(hostile, failure.peer());
     assertEquals(new RecordingEvents.Failure(hostile, PeerRpcException.Reason.NOT_SENT),
         eventsA.nextFailure());
+    assertEquals(1, statsA.snapshot().outboundCalls().get("Ping"), "the call was made");
+    assertEquals(0, statsA.snapshot().requestsSent(), "but no envelope was sent");
   }
 
   @Test
