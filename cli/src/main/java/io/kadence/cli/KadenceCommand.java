@@ -1,5 +1,6 @@
 package io.kadence.cli;
 
+import io.kadence.cli.command.BenchCommand;
 import io.kadence.cli.command.GetCommand;
 import io.kadence.cli.command.InfoCommand;
 import io.kadence.cli.command.KeygenCommand;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
         NodeCommand.class, LocalNetCommand.class, ShellCommand.class,
         PutCommand.class, GetCommand.class, LookupCommand.class, PeersCommand.class,
         MembersCommand.class, InfoCommand.class, LeaveCommand.class,
-        KeygenCommand.class, HelpCommand.class},
+        KeygenCommand.class, BenchCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
-        "  1  other failure (node failed to start, HTTP 401 or 500, key file exists)",
+        "  1  other failure (node failed to start, HTTP 401 or 500, key file exists, bench: "
+            + "no peer answered)",
         "  2  bad input or usage (unknown option, bad value, HTTP 400, missing file)",
         "  3  not found (no record for the key)",
         "  4  node unreachable (connection refused, timeout, unknown host)",

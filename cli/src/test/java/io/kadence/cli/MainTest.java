@@ -19,7 +19,7 @@ class MainTest {
     CliRun run = CliRun.of("help");
     assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
     for (String command : new String[] {"node", "local-net", "shell", "put", "get", "lookup",
-        "peers", "members", "info", "leave", "keygen"}) {
+        "peers", "members", "info", "leave", "keygen", "bench"}) {
       assertTrue(run.out().contains("\n  " + command + " "), command + " in " + run.out());
     }
     assertTrue(run.out().contains("4  node unreachable"), run::toString);
@@ -28,7 +28,7 @@ class MainTest {
   @Test
   void help_shouldBeOfferedByEveryCommand() {
     for (String command : new String[] {"node", "local-net", "shell", "put", "get", "lookup",
-        "peers", "members", "info", "leave", "keygen"}) {
+        "peers", "members", "info", "leave", "keygen", "bench"}) {
       CliRun run = CliRun.of(command, "--help");
       assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
       assertTrue(run.out().startsWith("Usage: kadence " + command), run::toString);

@@ -3,6 +3,7 @@ package io.kadence.cli.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one Jackson mapper of the CLI, and the few JSON chores the commands need. */
 public final class Json {
@@ -17,6 +18,11 @@ public final class Json {
    */
   public static JsonNode parse(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);
+  }
+
+  /** A new, empty JSON object. */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
   }
 
   /** {@code node} on one line, as scripts read it. */
