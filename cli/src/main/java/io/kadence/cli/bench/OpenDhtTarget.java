@@ -17,23 +17,36 @@ import java.util.concurrent.CompletableFuture;
  * OpenDHT peers through the REST API of {@code dhtnode --proxyserver PORT}. The key's infohash
  * is SHA-1 of the key string's UTF-8 bytes, 40 hex digits, as OpenDHT's {@code InfoHash::get}.
  *
- * <p>The shapes, as observed against dhtnode 2.4.12 (Debian 2.4.12-7), two nodes bootstrapped
- * together on 127.0.0.1, {@code dhtnode -s -p 18400 -n 77 -U --proxyserver 18080}, on 2026-11-22:
+ * <p>The shapes, as observed with curl against dhtnode 2.4.12 (Debian 2.4.12-7) on 2026-11-22:
+ * two nodes bootstrapped together on 127.0.0.1, {@code dhtnode -s -p 18400 -n 77 -U
+ * --proxyserver 18080} and {@code dhtnode -s -p 18401 -n 77 -U -b 127.0.0.1:18400
+ * --proxyserver 18081}. Every answer has {@code Content-Type: application/json} and
+ * {@code Server: RESTinio}.
  * <pre>
- * GET /                     200 {"ipv4":{"dubious":0,"good":1,"incoming":0},"ipv6":{...},
- *                               "node_id":"07d7...","ops":1,"public_ip":"::ffff:127.0.0.1"}
- * POST /key/{hash}          body {"data":"aGVsbG8="}
- *                           200 {"data":"aGVsbG8=","id":"10458989757523838871","type":0}
- *                               (sent once the put is done; "id" is the value id, decimal)
- *                           502 {"err":"Put failed"}   a lone node that stored on nobody
- *                           400 {"err:":"Incorrect JSON"}   body not JSON
- * GET /key/{hash}           200, chunked, one JSON value per line ("\n"-terminated):
- *                               {"data":"aGVsbG8=","id":"10458989757523838871","type":0}
- *                               {"data":"d29ybGQ=","id":"12752837505680543863","type":0}
- *                           200 with an empty body when nothing is stored under the hash
+ * GET /
+ *   200 {"ipv4":{"dubious":0,"good":1,"incoming":0},"ipv6":{"dubious":0,"good":0,"incoming":0},
+ *        "node_id":"07d769657d9edcd07b06e4762602e2eda395b884","ops":1,
+ *        "public_ip":"::ffff:127.0.0.1"}                                  (one line)
+ * POST /key/4452043dda92de35332685faf07085c000024b05   body {"data":"aGVsbG8="}
+ *   200 {"data":"aGVsbG8=","id":"10458989757523838871","type":0}
+ *       (answered once the put is done, in about 1 ms here; "id" is the value id, decimal)
+ * POST /key/{hash} on a lone node (another network id, no peer)
+ *   502 {"err":"Put failed"}
+ * POST /key/{hash}   body notjson
+ *   400 {"err:":"Incorrect JSON"}                          (sic: the key is "err:")
+ * POST /key/{hash}   body {}
+ *   200 {"data":"","id":"10288418814039936376","type":0}   (an empty value is stored)
+ * GET /key/4452043dda92de35332685faf07085c000024b05   (after puts through both nodes)
+ *   200, Transfer-Encoding: chunked, one value per line, each ending in "\n":
+ *       {"data":"aGVsbG8=","id":"10458989757523838871","type":0}
+ *       {"data":"d29ybGQ=","id":"12752837505680543863","type":0}
+ *       {"data":"","id":"10288418814039936376","type":0}
+ * GET /key/0000000000000000000000000000000000000001   (nothing stored there)
+ *   200, chunked, empty body
  * </pre>
  * So a put is acknowledged by 200; a get succeeds when one line's {@code data} is the value
- * put, and an empty answer or only other values is a lost key.
+ * put, and an empty answer or only other values is a lost key. The tests' FakeOpenDht
+ * answers the same way.
  */
 final class OpenDhtTarget implements BenchTarget {
   private final BenchHttp http;
