@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
-        "  1  other failure (node failed to start, HTTP 401 or 500, key file exists, bench: "
-            + "no peer answered)",
+        "  1  other failure (node failed to start, HTTP 401 or 500, key file exists,",
+        "     bench reached no peer)",
         "  2  bad input or usage (unknown option, bad value, HTTP 400, missing file)",
         "  3  not found (no record for the key)",
         "  4  node unreachable (connection refused, timeout, unknown host)",

@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
  * peers' CPU and memory.
  */
 @Command(name = "bench", sortOptions = false, description = {
-    "Load generator: put and get keys through the peers in phases, and report success, lost "
-        + "keys, latency, throughput, messages per operation and the peers' CPU and memory.",
+    "Load generator: put and get keys through the peers, and measure.",
+    "Reports per phase success, lost keys, latency, throughput, messages per operation and "
+        + "the peers' CPU and memory.",
     "Phases: put (new keys, key i through peer i mod N), put-new (another fresh set), get (the "
         + "acknowledged keys, each through a peer other than the one that stored it). "
         + "Default: --phase put:inflight=1 --phase get:inflight=1."})
