@@ -29,6 +29,8 @@ final class Options {
         --loss P              probability that a message is lost                      (0.01)
         --timeout-ms MS       per-request timeout                                     (2000)
         --lookup-timeout-ms MS  bound on one lookup                                   (20000)
+        --build HOW           direct: fill tables from the whole population; join: nodes join
+                              one by one (bootstrap, self-lookup, refresh; slow past 20,000)  (direct)
         --seed N              seed of everything: same seed, same results             (1)
         --threads N           worker threads; results do not depend on it  (available processors)
         --json                print the results as JSON instead of tables
@@ -52,6 +54,7 @@ final class Options {
   double lookupTimeoutMs = 20000;
   long seed = 1;
   int threads = Runtime.getRuntime().availableProcessors();
+  boolean join;
   boolean json;
   boolean help;
 
@@ -97,6 +100,11 @@ final class Options {
         case "--timeout-ms" -> o.timeoutMs = number(name, value);
         case "--lookup-timeout-ms" -> o.lookupTimeoutMs = number(name, value);
         case "--seed" -> o.seed = integer(name, value);
+        case "--build" -> o.join = switch (value) {
+          case "direct" -> false;
+          case "join" -> true;
+          default -> throw new IllegalArgumentException("--build is direct or join, got " + value);
+        };
         case "--threads" -> o.threads = positive(name, value);
         default -> throw new IllegalArgumentException("unknown option: " + name);
       }

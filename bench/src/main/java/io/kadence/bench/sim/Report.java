@@ -45,9 +45,11 @@ final class Report {
     out.flush();
   }
 
-  void networks(List<NetworkStats> networks) {
+  void networks(List<NetworkStats> networks, boolean joined) {
     out.println();
-    out.println("Routing tables (real io.kadence.dht RoutingTable, k-buckets plus replacement caches):");
+    out.println("Routing tables (real io.kadence.dht RoutingTable, k-buckets plus replacement caches, "
+        + (joined ? "built by joining one node at a time" : "filled from the whole population")
+        + "):");
     out.println("      N  build s  contacts/node  table heap MiB  table bytes/node  ids+contacts MiB");
     for (NetworkStats n : networks) {
       out.printf(Locale.ROOT, "%7d  %7.1f  %13.1f  %14.0f  %16.0f  %16.1f%n", n.nodes(),

@@ -62,12 +62,16 @@ public final class SimulateMain {
     }
     for (int n : sizes) {
       long start = System.nanoTime();
-      progress("%d nodes: drawing ids and filling routing tables", n);
+      progress("%d nodes: drawing ids and %s routing tables", n,
+          options.join ? "joining nodes one by one to fill" : "filling");
       long heapEmpty = usedHeapAfterGc();
       Population population = Population.random(n, new Random(Seeds.mix(settings.seed(), n)));
       long heapPopulation = usedHeapAfterGc();
-      RoutingTable[] tables = TableBuilder.direct(population, settings.k(), settings.cacheSize(),
-          Seeds.mix(settings.seed(), n, 1), pool);
+      RoutingTable[] tables = options.join
+          ? JoinBuilder.join(population, settings.k(), settings.cacheSize(), settings.alpha(),
+              Seeds.mix(settings.seed(), n, 2))
+          : TableBuilder.direct(population, settings.k(), settings.cacheSize(),
+              Seeds.mix(settings.seed(), n, 1), pool);
       double buildSeconds = (System.nanoTime() - start) / 1e9;
       long heapTables = usedHeapAfterGc();
       long contacts = 0;
@@ -96,7 +100,7 @@ public final class SimulateMain {
     if (options.json) {
       report.json(settings, networks, rows);
     } else {
-      report.networks(networks);
+      report.networks(networks, options.join);
       report.logCurve(rows, settings.k());
     }
   }

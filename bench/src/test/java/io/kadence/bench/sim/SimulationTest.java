@@ -128,6 +128,21 @@ class SimulationTest {
   }
 
   @Test
+  void join_shouldBuildTablesOnWhichEveryLookupFindsTheTrueKClosest() {
+    SimulationSettings settings = settings(0, 2);
+    Population population = Population.random(300, new Random(19));
+    RoutingTable[] tables = JoinBuilder.join(population, K, 10, 3, 20);
+    Network network = new Network(population, tables, K, Network.allHonest(300));
+    for (int node = 0; node < 300; node++) {
+      assertTrue(tables[node].size() >= K, "node " + node + " knows " + tables[node].size());
+    }
+    ScenarioRunner runner = new ScenarioRunner(settings, pool);
+    for (LookupSample s : runner.run(network, Scenario.baseline(), LookupKind.FIND_NODE)) {
+      assertEquals(1.0, s.recall(), "share of the true k closest found");
+    }
+  }
+
+  @Test
   void closest_shouldMatchBruteForceWhenSkippingTheAskingNode() {
     Population population = Population.random(NODES, new Random(17));
     XorIndex everyOther = new XorIndex(population, node -> node % 2 == 0);
