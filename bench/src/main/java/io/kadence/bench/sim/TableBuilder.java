@@ -10,18 +10,19 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Fills every node's {@link RoutingTable} directly from the whole population, as the tables of a
- * network at rest would be after joins and hourly refreshes (Kademlia, sections 2.2-2.3): for each
- * bucket, {@code k} nodes drawn at random from all the nodes in its range go into the bucket, and
- * up to {@code cacheSize} more into its replacement cache, through the table's own
+ * Fills every node's {@link RoutingTable} directly from the whole population, in the state the
+ * paper's join and hourly refresh aim at (Kademlia, sections 2.2-2.3): for each bucket, {@code k}
+ * nodes drawn at random from all the nodes in its range go into the bucket, and up to
+ * {@code cacheSize} more into its replacement cache, through the table's own
  * {@link RoutingTable#observe}. A bucket whose range holds at most {@code k} nodes is therefore
  * complete, which is the property the paper's lookup relies on.
  *
- * <p>Why not build by joining: a join is a self-lookup plus one refresh lookup per bucket, about
- * 17 lookups per node at 100,000 nodes, i.e. tens of millions of simulated requests before the
- * first measured lookup, too slow on two cores; and a join-built network converges to the same
- * state once every bucket has been refreshed. What this leaves out is the time before that:
- * holes in tables, and stale entries (the failure scenarios put those back).
+ * <p>Why not build by joining ({@link JoinBuilder}): a join is a self-lookup plus one refresh
+ * lookup per bucket, about 17 lookups per node at 100,000 nodes, tens of millions of simulated
+ * requests before the first measured lookup, too slow on two cores. What this leaves out:
+ * joined tables prefer old contacts (a full bucket keeps its live ones), so far buckets of
+ * different nodes overlap more than random samples and lookups take about half a round more
+ * (measured in docs/BENCHMARKS.md); and stale entries, which the failure scenarios put back.
  *
  * <p>Each node's table depends only on the seed and the node, so the build runs in parallel and
  * is still deterministic.
