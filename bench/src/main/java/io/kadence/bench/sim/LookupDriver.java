@@ -1,0 +1,132 @@
+package io.kadence.bench.sim;
+
+import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.LookupKind;
+import io.kadence.dht.lookup.LookupResult;
+import io.kadence.dht.lookup.LookupState;
+import io.kadence.dht.routing.Contact;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.function.IntPredicate;
+
+/**
+ * Drives one {@link LookupState} through the simulated network in simulated time, as the node's
+ * lookup actor drives it through the real one (Kademlia, section 2.3): a discrete-event loop
+ * whose events are replies and request timeouts, in time order. A request costs one message, a
+ * reply another; either may be lost; a failed node, or an invented contact, never replies. A reply slower than the request
+ * timeout is reported as a timeout first and delivered late (the state accepts late answers). The
+ * lookup is cut off, unfinished, at the model's lookup bound.
+ */
+final class LookupDriver {
+  /** The value honest replicas return to FIND_VALUE; its content does not matter here. */
+  static final String VALUE = "value";
+
+  /**
+   * A lookup as it ended.
+   *
+   * @param result the state's final result (or its snapshot when cut off)
+   * @param messages requests sent plus replies sent (a lost message counts: it was sent)
+   * @param latencyMs simulated time from the first request to the end of the lookup
+   * @param cutOff whether the lookup bound ended it before the state did
+   */
+  record Outcome(LookupResult<String> result, int messages, double latencyMs, boolean cutOff) {}
+
+  private record Event(double time, long sequence, NodeId id, int node, boolean reply) {}
+
+  private static final Comparator<Event> ORDER =
+      Comparator.comparingDouble(Event::time).thenComparingLong(Event::sequence);
+
+  private final Network network;
+  private final NetworkModel model;
+  private final LookupState<String> state;
+  private final IntPredicate holdsValue;
+  private final Random random;
+  private final PriorityQueue<Event> queue = new PriorityQueue<>(ORDER);
+  private long sequence;
+  private int messages;
+  private double now;
+
+  private LookupDriver(Network network, NetworkModel model, LookupState<String> state,
+      IntPredicate holdsValue, Random random) {
+    this.network = network;
+    this.model = model;
+    this.state = state;
+    this.holdsValue = holdsValue;
+    this.random = random;
+  }
+
+  /**
+   * Runs {@code state} to its end. For FIND_VALUE, the honest nodes for which
+   * {@code holdsValue} holds answer with {@link #VALUE}.
+   */
+  static Outcome run(Network network, NetworkModel model, LookupState<String> state,
+      IntPredicate holdsValue, Random random) {
+    return new LookupDriver(network, model, state, holdsValue, random).run();
+  }
+
+  private Outcome run() {
+    send(state.nextRequests());
+    boolean cutOff = false;
+    while (!state.isDone()) {
+      Event event = queue.poll();
+      if (event == null) {
+        throw new IllegalStateException("lookup stalled: not done and nothing in flight");
+      }
+      if (event.time() > model.lookupTimeoutMs()) {
+        now = model.lookupTimeoutMs();
+        cutOff = true;
+        break;
+      }
+      now = event.time();
+      if (event.reply()) {
+        reply(event.node(), event.id());
+      } else {
+        state.onTimeout(event.id());
+      }
+      send(state.nextRequests());
+    }
+    return new Outcome(state.result(), messages, now, cutOff);
+  }
+
+  private void reply(int node, NodeId from) {
+    List<Contact> closer = network.answer(node, state.target());
+    if (state.kind() == LookupKind.FIND_VALUE && network.role(node) == Role.HONEST
+        && holdsValue.test(node)) {
+      state.onValue(from, VALUE, closer);
+    } else {
+      state.onResponse(from, closer);
+    }
+  }
+
+  private void send(List<Contact> requests) {
+    for (Contact peer : requests) {
+      int node = network.population().find(peer.id());
+      messages++;
+      double deadline = now + model.requestTimeoutMs();
+      if (node < 0) { // an invented contact: the address is a black hole
+        queue.add(new Event(deadline, sequence++, peer.id(), -1, false));
+        continue;
+      }
+      if (network.role(node) == Role.FAILED || model.lost(random)) {
+        schedule(deadline, node, false);
+        continue;
+      }
+      messages++;
+      double arrival = now + model.delay(random) + model.delay(random);
+      if (model.lost(random)) {
+        schedule(deadline, node, false);
+      } else if (arrival <= deadline) {
+        schedule(arrival, node, true);
+      } else {
+        schedule(deadline, node, false);
+        schedule(arrival, node, true);
+      }
+    }
+  }
+
+  private void schedule(double time, int node, boolean reply) {
+    queue.add(new Event(time, sequence++, network.population().id(node), node, reply));
+  }
+}

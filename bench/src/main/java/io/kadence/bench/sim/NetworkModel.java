@@ -1,0 +1,37 @@
+package io.kadence.bench.sim;
+
+import java.util.Random;
+
+/**
+ * How the simulated network treats one message: a one-way delay drawn from a lognormal
+ * distribution (the usual fit for wide-area round-trip times), independent loss of each request
+ * and each reply, and the requester's per-request timeout and per-lookup bound (the node's
+ * {@code kadence.lookup.request-timeout} and {@code timeout}, 2 s and 20 s by default).
+ *
+ * @param medianMs median one-way delay in milliseconds (a round trip is two draws)
+ * @param sigma standard deviation of the delay's logarithm (0 for a constant delay)
+ * @param loss probability that one message is lost, 0 to below 1
+ * @param requestTimeoutMs how long a requester waits for one reply before reporting a timeout
+ * @param lookupTimeoutMs how long a whole lookup may run before it is cut off, unfinished
+ */
+record NetworkModel(double medianMs, double sigma, double loss, double requestTimeoutMs,
+    double lookupTimeoutMs) {
+
+  NetworkModel {
+    if (!(medianMs > 0) || !(sigma >= 0) || !(loss >= 0 && loss < 1) || !(requestTimeoutMs > 0)
+        || !(lookupTimeoutMs >= requestTimeoutMs)) {
+      throw new IllegalArgumentException("need median > 0, sigma >= 0, 0 <= loss < 1, "
+          + "request timeout > 0, lookup timeout >= request timeout; got " + this);
+    }
+  }
+
+  /** One one-way delay in milliseconds. */
+  double delay(Random random) {
+    return medianMs * Math.exp(sigma * random.nextGaussian());
+  }
+
+  /** Whether one message is lost. */
+  boolean lost(Random random) {
+    return loss > 0 && random.nextDouble() < loss;
+  }
+}
