@@ -14,7 +14,7 @@ class PeerLauncherTest {
     PeerSpec peer = PeerSpec.plan(1, 7400, Path.of("/net")).get(0);
     List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar:b.jar").command(peer);
     assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "io.kadence.cli.Main", "node", "--host", "127.0.0.1",
+        "io.kadence.cli.Main", "node", "--host", "127.0.0.1",
         "--port", "7400", "--http-port", "7480", "--data-dir", "/net/peer-0", "--managed-by",
         Long.toString(ProcessHandle.current().pid())), command);
   }
