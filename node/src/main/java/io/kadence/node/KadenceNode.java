@@ -34,7 +34,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -91,7 +90,7 @@ public final class KadenceNode implements AutoCloseable {
           dataDir.contactsFile(), seeds, new NodeStats(), Clock.systemUTC())),
           PekkoConfig.SYSTEM_NAME, config);
       Duration wait = settings.network().joinTimeout().plusSeconds(10);
-      Contact self = await(AskPattern.askWithStatus(system, NodeGuardian.AwaitServing::new, wait,
+      Contact self = await(Asks.askWithStatus(system, NodeGuardian.AwaitServing::new, wait,
           system.scheduler()), wait);
       KadenceNode node = new KadenceNode(system, dataDir, settings, self);
       // The HTTP API unbinds by itself when the actor system terminates.
@@ -202,7 +201,7 @@ public final class KadenceNode implements AutoCloseable {
    */
   public CompletionStage<LeaveResult> leave() {
     Duration timeout = settings.network().leaveTimeout().plusSeconds(5);
-    return AskPattern.askWithStatus(system, NodeGuardian.Leave::new, timeout, system.scheduler())
+    return Asks.askWithStatus(system, NodeGuardian.Leave::new, timeout, system.scheduler())
         .thenCombine(stopped, (result, done) -> result);
   }
 
@@ -240,7 +239,7 @@ public final class KadenceNode implements AutoCloseable {
   private <T> CompletionStage<T> ask(
       Function<ActorRef<StatusReply<T>>, NodeGuardian.Command> request) {
     Duration timeout = settings.lookup().timeout().multipliedBy(2).plusSeconds(5);
-    return AskPattern.askWithStatus(system, request, timeout, system.scheduler());
+    return Asks.askWithStatus(system, request, timeout, system.scheduler());
   }
 
   private static DataDir openDataDir(NodeSettings settings) throws KadenceException {

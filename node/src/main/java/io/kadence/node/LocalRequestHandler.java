@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * Answers the verified requests of other peers (Kademlia, section 2.3) from this node's routing
@@ -61,7 +60,7 @@ final class LocalRequestHandler implements RequestHandler {
 
   /** The k closest contacts to {@code target}, without the requester itself. */
   private CompletionStage<List<Contact>> closest(NodeId target, Contact requester) {
-    return AskPattern.<RoutingTableActor.Command, List<Contact>>ask(routing,
+    return Asks.<RoutingTableActor.Command, List<Contact>>ask(routing,
             replyTo -> new RoutingTableActor.Closest(target, k + 1, false, replyTo), timeout,
             scheduler)
         .thenApply(contacts -> contacts.stream()

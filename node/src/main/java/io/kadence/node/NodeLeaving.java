@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -45,7 +44,7 @@ final class NodeLeaving {
   }
 
   CompletionStage<Replicator.RunResult> handOff() {
-    return AskPattern.ask(parts.replicator(), Replicator.HandOff::new,
+    return Asks.ask(parts.replicator(), Replicator.HandOff::new,
         settings.network().leaveTimeout(), system.scheduler());
   }
 
@@ -61,7 +60,7 @@ final class NodeLeaving {
     CompletionStage<?> dropped = handOff.fullyReplicated().isEmpty()
         ? CompletableFuture.completedFuture(null)
         : parts.store().handedOff(handOff.fullyReplicated());
-    CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot = AskPattern.ask(parts.routing(),
+    CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot = Asks.ask(parts.routing(),
         RoutingTableActor.GetSnapshot::new, settings.lookup().requestTimeout(), system.scheduler());
     return dropped.exceptionally(e -> null).thenCompose(d -> snapshot).thenCompose(s -> {
       List<Contact> contacts = s.buckets().stream()

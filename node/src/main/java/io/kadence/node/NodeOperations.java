@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -80,7 +79,7 @@ final class NodeOperations {
       target = ((NodeGuardian.Lookup) request).target();
     }
     SignedRecord prepared = record;
-    context.pipeToSelf(AskPattern.<RoutingTableActor.Command, List<Contact>>ask(parts.routing(),
+    context.pipeToSelf(Asks.<RoutingTableActor.Command, List<Contact>>ask(parts.routing(),
             replyTo -> new RoutingTableActor.Closest(target, settings.routing().k(), true, replyTo),
             settings.lookup().requestTimeout(), context.getSystem().scheduler()),
         (contacts, failure) -> routed.create(request, prepared,
@@ -106,7 +105,7 @@ final class NodeOperations {
 
   /** Looks up ids in the buckets that had no lookup for the refresh interval (section 2.3). */
   void refreshIdleBuckets(NodeParts parts) {
-    context.pipeToSelf(AskPattern.<RoutingTableActor.Command, List<NodeId>>ask(parts.routing(),
+    context.pipeToSelf(Asks.<RoutingTableActor.Command, List<NodeId>>ask(parts.routing(),
             RoutingTableActor.GetRefreshTargets::new, settings.lookup().requestTimeout(),
             context.getSystem().scheduler()),
         (targets, failure) -> new NodeGuardian.Refresh(failure == null ? targets : List.of()));
@@ -146,7 +145,7 @@ final class NodeOperations {
   }
 
   private CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot(NodeParts parts) {
-    return AskPattern.ask(parts.routing(), RoutingTableActor.GetSnapshot::new,
+    return Asks.ask(parts.routing(), RoutingTableActor.GetSnapshot::new,
         settings.lookup().requestTimeout(), context.getSystem().scheduler());
   }
 

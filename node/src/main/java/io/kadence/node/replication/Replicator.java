@@ -1,10 +1,11 @@
 package io.kadence.node.replication;
 
+import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.BucketSnapshot;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
-import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.node.Asks;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -131,7 +131,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   private CompletionStage<List<Contact>> contacts() {
-    return AskPattern.<RoutingTableActor.Command, RoutingTableActor.RoutingSnapshot>ask(routing,
+    return Asks.<RoutingTableActor.Command, RoutingTableActor.RoutingSnapshot>ask(routing,
             RoutingTableActor.GetSnapshot::new, settings.requestTimeout(),
             getContext().getSystem().scheduler())
         .thenApply(snapshot -> snapshot.buckets().stream()

@@ -1,19 +1,19 @@
 package io.kadence.node.storage;
 
-import io.kadence.node.replication.RecordSource;
-import org.apache.pekko.Done;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.node.Asks;
+import io.kadence.node.replication.RecordSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * {@link LocalStore} over the node's {@link StorageActor}, by asking it. A stage completes
@@ -37,14 +37,14 @@ public final class StorageLocalStore implements LocalStore, RecordSource {
   @Override
   public CompletionStage<Optional<StoreRefusal>> store(SignedRecord record,
       ExpectedSequence expected) {
-    CompletionStage<StorageActor.StoreReply> reply = AskPattern.ask(storage,
+    CompletionStage<StorageActor.StoreReply> reply = Asks.ask(storage,
         replyTo -> new StorageActor.Store(record, expected, replyTo), timeout, scheduler);
     return reply.thenApply(StorageActor.StoreReply::refusal);
   }
 
   @Override
   public CompletionStage<List<SignedRecord>> get(Key key) {
-    CompletionStage<StorageActor.GetReply> reply = AskPattern.ask(storage,
+    CompletionStage<StorageActor.GetReply> reply = Asks.ask(storage,
         replyTo -> new StorageActor.Get(key, replyTo), timeout, scheduler);
     return reply.thenApply(StorageActor.GetReply::records);
   }
@@ -52,19 +52,19 @@ public final class StorageLocalStore implements LocalStore, RecordSource {
   /** Every live record held, for republishing, re-replication and hand-off. */
   @Override
   public CompletionStage<List<SignedRecord>> allRecords() {
-    CompletionStage<StorageActor.RecordList> reply = AskPattern.ask(storage,
+    CompletionStage<StorageActor.RecordList> reply = Asks.ask(storage,
         StorageActor.ListRecords::new, timeout, scheduler);
     return reply.thenApply(StorageActor.RecordList::records);
   }
 
   /** Drops {@code records}, which the leaving node handed to their new replica sets. */
   public CompletionStage<Done> handedOff(List<SignedRecord> records) {
-    return AskPattern.ask(storage, replyTo -> new StorageActor.HandedOff(records, replyTo),
+    return Asks.ask(storage, replyTo -> new StorageActor.HandedOff(records, replyTo),
         timeout, scheduler);
   }
 
   /** The store's counters. */
   public CompletionStage<StorageActor.StorageStats> stats() {
-    return AskPattern.ask(storage, StorageActor.GetStats::new, timeout, scheduler);
+    return Asks.ask(storage, StorageActor.GetStats::new, timeout, scheduler);
   }
 }

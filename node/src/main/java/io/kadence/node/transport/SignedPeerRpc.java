@@ -6,6 +6,7 @@ import io.kadence.dht.id.NodeId;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.WireCodec;
+import io.kadence.node.Asks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +128,7 @@ public final class SignedPeerRpc implements PeerRpc {
   private CompletionStage<PeerResponse> ask(ActorRef<PeerRequest> endpoint, byte[] envelope,
       Duration timeout) {
     stats.requestSent();
-    return AskPattern.ask(endpoint, replyTo -> new PeerRequest(envelope, replyTo), timeout,
+    return Asks.ask(endpoint, replyTo -> new PeerRequest(envelope, replyTo), timeout,
         system.scheduler());
   }
 
