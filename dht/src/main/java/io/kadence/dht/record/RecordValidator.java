@@ -2,6 +2,7 @@ package io.kadence.dht.record;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a record may be stored or returned to a reader: storing nodes and readers
@@ -30,7 +31,19 @@ public final class RecordValidator {
 
   /** The verdict on {@code record} at the clock's current time. */
   public RecordValidity validate(SignedRecord record) {
+    return validate(record, r -> false);
+  }
+
+  /**
+   * The verdict on {@code record} at the clock's current time, where {@code signatureChecked}
+   * may vouch that this very record already passed the signature check: a reader that gets the
+   * same record from several replicas verifies its signature once. Records are equal only if
+   * every field is (key, publisher key, sequence, times, value and signature), so a record
+   * vouched for is the same bytes that were verified; every other check still runs.
+   */
+  public RecordValidity validate(SignedRecord record, Predicate<SignedRecord> signatureChecked) {
     Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(signatureChecked, "signatureChecked");
     long now = clock.millis();
     if (record.sequence() < 0 || record.createdMillis() < 0) {
       return RecordValidity.MALFORMED;
@@ -48,7 +61,7 @@ public final class RecordValidator {
     if (record.expiresAtMillis() <= now) {
       return RecordValidity.EXPIRED;
     }
-    if (!record.hasValidSignature()) {
+    if (!signatureChecked.test(record) && !record.hasValidSignature()) {
       return RecordValidity.BAD_SIGNATURE;
     }
     return RecordValidity.VALID;

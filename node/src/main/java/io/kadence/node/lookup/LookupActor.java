@@ -14,7 +14,9 @@ import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.DeadLetterSuppression;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -59,6 +61,8 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private final PeerRpc rpc;
   private final Duration requestTimeout;
   private final RecordValidator validator;
+  /** Records of this lookup whose signature passed; answers are screened concurrently. */
+  private final Set<SignedRecord> verified = ConcurrentHashMap.newKeySet();
   private final LongSupplier nanoTime;
   private final ActorRef<LookupReport> replyTo;
   private final long startNanos;
@@ -148,7 +152,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** Runs on the thread that completed the call: signature checks stay off the mailbox loop. */
   private RecordScreen screen(Message reply) {
     return reply instanceof Message.Value value && query.kind() == LookupKind.FIND_VALUE
-        ? RecordScreen.of(query.key(), value.records(), validator)
+        ? RecordScreen.of(query.key(), value.records(), validator, verified)
         : RecordScreen.NONE;
   }
 

@@ -5,8 +5,10 @@ import io.kadence.dht.record.RecordValidator;
 import io.kadence.dht.record.RecordValidity;
 import io.kadence.dht.record.SignedRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A reader's check of the records a peer returned for a key (DESIGN.md: "storing nodes and
@@ -30,8 +32,21 @@ public record RecordScreen(List<SignedRecord> valid, List<String> rejected) {
 
   /** Screens {@code records}, returned for {@code key}, with {@code validator}. */
   public static RecordScreen of(Key key, List<SignedRecord> records, RecordValidator validator) {
+    return of(key, records, validator, new HashSet<>());
+  }
+
+  /**
+   * Screens {@code records}, returned for {@code key}, with {@code validator}, skipping the
+   * signature check of a record in {@code verified} and adding every valid record to it. One
+   * lookup passes the same thread-safe set for every peer's answer: replicas mostly return the
+   * same record, and its signature is then checked once, not once per replica (about 70 us
+   * each, the largest CPU cost of a get).
+   */
+  public static RecordScreen of(Key key, List<SignedRecord> records, RecordValidator validator,
+      Set<SignedRecord> verified) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(validator, "validator");
+    Objects.requireNonNull(verified, "verified");
     List<SignedRecord> valid = new ArrayList<>(records.size());
     List<String> rejected = new ArrayList<>();
     for (SignedRecord record : records) {
@@ -40,9 +55,10 @@ public record RecordScreen(List<SignedRecord> valid, List<String> rejected) {
         rejected.add(describe(record, "for another key " + record.key().id().shortHex()));
         continue;
       }
-      RecordValidity validity = validator.validate(record);
+      RecordValidity validity = validator.validate(record, verified::contains);
       if (validity.isValid()) {
         valid.add(record);
+        verified.add(record);
       } else {
         rejected.add(describe(record, validity.name()));
       }
