@@ -33,13 +33,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class PeerPingBenchmark {
   static final int IN_FLIGHT = 16;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private TwoPeers peers;
+  private AsyncTeardown teardown;
 
   @Setup
   public void setUp() throws IOException, KadenceException {
@@ -47,8 +48,13 @@ public class PeerPingBenchmark {
   }
 
   @TearDown
-  public void tearDown() throws IOException {
-    peers.close();
+  public void tearDown() {
+    teardown = AsyncTeardown.of(peers.stop());
+  }
+
+  /** For tests: waits until {@link #tearDown} has stopped the peers. */
+  void awaitTornDown() throws Exception {
+    teardown.await();
   }
 
   @Benchmark

@@ -62,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class StorageBenchmark {
   static final int BATCH = 100;
@@ -76,6 +76,7 @@ public class StorageBenchmark {
   private ActorRef<StorageActor.Command> store;
   private ActorRef<JournalWriter.Write> writer;
   private long sequence;
+  private AsyncTeardown teardown;
 
   @Setup
   public void setUp() throws IOException {
@@ -94,13 +95,21 @@ public class StorageBenchmark {
   }
 
   @TearDown
-  public void tearDown() throws IOException {
+  public void tearDown() {
     system.terminate();
-    system.getWhenTerminated().toCompletableFuture().join();
+    teardown = AsyncTeardown.of(system.getWhenTerminated().thenAccept(done -> deleteDir()));
+  }
+
+  /** For tests: waits until {@link #tearDown} has stopped the actor system. */
+  void awaitTornDown() throws Exception {
+    teardown.await();
+  }
+
+  private void deleteDir() {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -20,13 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 
 /**
  * Two real peers in this JVM, each its own actor system on 127.0.0.1 with free ports (Artery TCP
  * between them, as between processes), the second joined through the first; and the first
- * peer's own {@link SignedPeerRpc}, with its identity, to call the second. Close it to stop both
- * and delete their data dirs.
+ * peer's own {@link SignedPeerRpc}, with its identity, to call the second. {@link #stop} or
+ * {@link #close} stops both and deletes their data dirs.
  */
 final class TwoPeers implements AutoCloseable {
   /** The peers' settings: loopback, free ports, fast cluster gossip, quiet logs. */
@@ -84,16 +85,31 @@ final class TwoPeers implements AutoCloseable {
         base.storage(), base.security(), base.http());
   }
 
-  /** Stops both peers without a leave (a leave's hand-off is not what is measured). */
+  /**
+   * Starts stopping both peers without a leave (a leave's hand-off is not what is measured);
+   * the stage completes once both stopped and their data dirs are deleted.
+   */
+  CompletionStage<Void> stop() {
+    return callee.terminate().thenCombine(caller.terminate(), (a, b) -> a)
+        .thenAccept(done -> deleteUnchecked(root));
+  }
+
+  /** Stops both peers and waits for it. */
   @Override
-  public void close() throws IOException {
-    stop(callee);
-    stop(caller);
-    delete(root);
+  public void close() {
+    stop().toCompletableFuture().join();
   }
 
   private static void stop(KadenceNode node) {
     node.terminate().toCompletableFuture().join();
+  }
+
+  private static void deleteUnchecked(Path root) {
+    try {
+      delete(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void delete(Path root) throws IOException {

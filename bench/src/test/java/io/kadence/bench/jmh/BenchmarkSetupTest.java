@@ -52,7 +52,17 @@ class BenchmarkSetupTest {
         }
       } finally {
         invokeAll(annotated(type, TearDown.class), benchmark);
+        awaitTornDown(benchmark);
       }
+    }
+  }
+
+  /** Waits for a tear-down that runs on after the method returned ({@link AsyncTeardown}). */
+  private static void awaitTornDown(Object benchmark) throws Exception {
+    if (benchmark instanceof PeerPingBenchmark peers) {
+      peers.awaitTornDown();
+    } else if (benchmark instanceof StorageBenchmark storage) {
+      storage.awaitTornDown();
     }
   }
 
