@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one step (seed, pick the first alpha peers, take one answer of 20 contacts), and a whole
  * lookup in a model network of {@value #NODES} nodes ranked by distance to the target, where
  * the node at rank r answers with the 20 nodes from rank r/4 on (each answer about two bits
- * closer, as a Kademlia hop). The lookup starts at ranks 2000 to 2019 and converges on ranks 0
- * to 19 after about six rounds.
+ * closer, as a Kademlia hop). The lookup starts at ranks 2000 to 2019 and ends when ranks 0
+ * to 19 have all answered.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
