@@ -3,10 +3,15 @@ package io.kadence.crypto.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +87,35 @@ class PublicKeyCacheTest {
 
     assertEquals("aa#0", cache.get("aa".getBytes(), decode));
     assertEquals("ba#1", cache.get(key, decode));
+  }
+
+  @Test
+  void get_shouldAnswerEveryThreadWithItsOwnKeyWhenThreadsShareASmallCache() throws Exception {
+    PublicKeyCache<String> cache = new PublicKeyCache<>(8);
+    Function<byte[], String> pure = bytes -> "decoded " + new String(bytes);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> wrong = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int seed = t;
+        wrong.add(threads.submit(() -> {
+          int mismatches = 0;
+          for (int i = 0; i < 5_000; i++) {
+            String key = "key-" + ((i * 7 + seed) % 64);
+            if (!cache.get(key.getBytes(), pure).equals("decoded " + key)) {
+              mismatches++;
+            }
+          }
+          return mismatches;
+        }));
+      }
+      for (Future<Integer> result : wrong) {
+        assertEquals(0, result.get(30, TimeUnit.SECONDS));
+      }
+      assertTrue(cache.size() <= 8);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
