@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class PeerPingBenchmark {
   static final int IN_FLIGHT = 16;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
