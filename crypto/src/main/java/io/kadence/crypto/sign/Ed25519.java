@@ -4,13 +4,17 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Pure Ed25519 (RFC 8032, section 5.1) over Bouncy Castle's lightweight API.
  *
  * <p>Bouncy Castle rather than the JDK's provider: on this project's machines it signs about 19
  * times and verifies about 8 times faster (see NOTES.md), and signatures bound the message rate.
+ *
+ * <p>Calls Bouncy Castle's key objects directly rather than through its {@code Ed25519Signer},
+ * which copies each message into a buffer of its own, and keeps decoded public keys in a
+ * {@link PublicKeyCache} of {@value #PUBLIC_KEY_CACHE_SIZE} keys (docs/BENCHMARKS.md, "What the
+ * numbers changed"). Both compute exactly what the signer computes with a freshly decoded key.
  */
 public final class Ed25519 {
   /** Raw public key length (RFC 8032, 5.1.5). */
@@ -19,6 +23,14 @@ public final class Ed25519 {
   public static final int PRIVATE_KEY_BYTES = Ed25519PrivateKeyParameters.KEY_SIZE;
   /** Signature length (RFC 8032, 5.1.6). */
   public static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
+
+  /** Decoded public keys kept: a peer's contacts and the publishers it sees, about 1 MiB. */
+  static final int PUBLIC_KEY_CACHE_SIZE = 4096;
+
+  /** Bouncy Castle's code for pure Ed25519 (no context, no prehash): RFC 8032, 5.1. */
+  private static final int PURE = org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519;
+  private static final PublicKeyCache<Ed25519PublicKeyParameters> PUBLIC_KEYS =
+      new PublicKeyCache<>(PUBLIC_KEY_CACHE_SIZE);
 
   private Ed25519() {}
 
@@ -75,10 +87,9 @@ public final class Ed25519 {
 
   /** Signs {@code message} with {@code privateKey}. */
   public static byte[] sign(PrivateKey privateKey, byte[] message) {
-    Ed25519Signer signer = new Ed25519Signer();
-    signer.init(true, privateKey.parameters);
-    signer.update(message, 0, message.length);
-    return signer.generateSignature();
+    byte[] signature = new byte[SIGNATURE_BYTES];
+    privateKey.parameters.sign(PURE, null, message, 0, message.length, signature, 0);
+    return signature;
   }
 
   /**
@@ -91,13 +102,12 @@ public final class Ed25519 {
         || signature == null || signature.length != SIGNATURE_BYTES) {
       return false;
     }
+    Ed25519PublicKeyParameters key;
     try {
-      Ed25519Signer verifier = new Ed25519Signer();
-      verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
-      verifier.update(message, 0, message.length);
-      return verifier.verifySignature(signature);
+      key = PUBLIC_KEYS.get(publicKey, bytes -> new Ed25519PublicKeyParameters(bytes, 0));
     } catch (IllegalArgumentException e) {
       return false; // not a point on the curve
     }
+    return key.verify(PURE, null, message, 0, message.length, signature, 0);
   }
 }

@@ -106,6 +106,26 @@ class Ed25519Test {
     assertFalse(Ed25519.verify(identity, "any message".getBytes(StandardCharsets.UTF_8), signature));
   }
 
+  @ParameterizedTest
+  @MethodSource(VECTORS)
+  void verify_shouldGiveTheSameVerdictsWhenTheKeyIsAlreadyCached(Vector v) {
+    byte[] modified = flipLastBit(v.messageBytes().length == 0 ? new byte[1] : v.messageBytes());
+    for (int round = 0; round < 3; round++) {
+      assertFalse(Ed25519.verify(v.publicKeyBytes(), modified, v.signatureBytes()));
+      assertTrue(Ed25519.verify(v.publicKeyBytes(), v.messageBytes(), v.signatureBytes()));
+    }
+  }
+
+  @Test
+  void verify_shouldStillRefuseAnInvalidKeyWhenAskedAgain() {
+    byte[] notAPoint = new byte[32];
+    notAPoint[0] = 2;
+    Vector v = Rfc8032Vectors.TEST_1;
+    for (int round = 0; round < 3; round++) {
+      assertFalse(Ed25519.verify(notAPoint, v.messageBytes(), v.signatureBytes()));
+    }
+  }
+
   @Test
   void sign_shouldThrowWhenPrivateKeyHasWrongLength() {
     assertThrows(IllegalArgumentException.class, () -> Ed25519.sign(new byte[31], new byte[0]));

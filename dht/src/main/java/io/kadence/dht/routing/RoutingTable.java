@@ -40,6 +40,12 @@ import java.util.Random;
  *       neighbor"). An empty table has nothing to refresh; rejoining is the caller's job.
  * </ul>
  *
+ * <p>Buckets are created when a contact first lands in them or their range is first looked up:
+ * with ids spread at random, a node that heard of n others fills only the top log2(n) buckets or
+ * so, and the 256 empty buckets made up front weighed 62.5 KB per table (docs/BENCHMARKS.md,
+ * "What the numbers changed"), which a simulation of 100,000 nodes pays 100,000 times. A bucket
+ * not created yet behaves exactly as an empty one created with the table.
+ *
  * <p>Not thread-safe: owned by a single actor (the node's {@code RoutingTableActor}) or by a
  * single simulated node. Time comes from the {@link Clock} given at construction.
  */
@@ -49,6 +55,9 @@ public final class RoutingTable {
   private final int cacheSize;
   private final Duration refreshInterval;
   private final Clock clock;
+  /** When the table was created: the activity time of buckets not created yet. */
+  private final Instant created;
+  /** Bucket {@code i}, or null while nothing has landed in it. */
   private final KBucket[] buckets = new KBucket[Kademlia.BUCKETS];
 
   /**
@@ -63,10 +72,8 @@ public final class RoutingTable {
     if (refreshInterval.isNegative() || refreshInterval.isZero()) {
       throw new IllegalArgumentException("refresh interval must be positive: " + refreshInterval);
     }
-    Instant now = clock.instant();
-    for (int i = 0; i < buckets.length; i++) {
-      buckets[i] = new KBucket(k, cacheSize, now);
-    }
+    this.created = clock.instant();
+    new KBucket(k, cacheSize, created); // checks k and cacheSize as every bucket will
     this.k = k;
     this.cacheSize = cacheSize;
   }
@@ -82,7 +89,7 @@ public final class RoutingTable {
     if (contact.id().equals(self)) {
       return new ObserveResult.IgnoredSelf();
     }
-    return bucketOf(contact.id()).observe(contact, clock.instant());
+    return createdBucket(self.bucketIndex(contact.id())).observe(contact, clock.instant());
   }
 
   /**
@@ -92,7 +99,8 @@ public final class RoutingTable {
    */
   public boolean pingSucceeded(NodeId id) {
     Objects.requireNonNull(id, "id");
-    return !id.equals(self) && bucketOf(id).markSeen(id, clock.instant());
+    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    return bucket != null && bucket.markSeen(id, clock.instant());
   }
 
   /**
@@ -102,10 +110,8 @@ public final class RoutingTable {
    */
   public RemovalResult failed(NodeId id) {
     Objects.requireNonNull(id, "id");
-    if (id.equals(self)) {
-      return new RemovalResult.Unknown(id);
-    }
-    return bucketOf(id).remove(id, clock.instant());
+    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    return bucket == null ? new RemovalResult.Unknown(id) : bucket.remove(id, clock.instant());
   }
 
   /** Removes the contact with {@code id}, e.g. after its LEAVE: the same as {@link #failed}. */
@@ -130,7 +136,7 @@ public final class RoutingTable {
         break;
       }
       KBucket bucket = buckets[index];
-      if (bucket.isEmpty()) {
+      if (bucket == null || bucket.isEmpty()) {
         continue;
       }
       List<Contact> sorted = new ArrayList<>(bucket.contacts());
@@ -149,14 +155,15 @@ public final class RoutingTable {
   /** The bucket contact with {@code id}, if any (replacement caches not searched). */
   public Optional<Contact> find(NodeId id) {
     Objects.requireNonNull(id, "id");
-    return id.equals(self) ? Optional.empty() : bucketOf(id).find(id);
+    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    return bucket == null ? Optional.empty() : bucket.find(id);
   }
 
   /** Number of bucket contacts (replacement caches not counted). */
   public int size() {
     int size = 0;
     for (KBucket bucket : buckets) {
-      size += bucket.size();
+      size += bucket == null ? 0 : bucket.size();
     }
     return size;
   }
@@ -165,7 +172,9 @@ public final class RoutingTable {
   public List<Contact> contacts() {
     List<Contact> all = new ArrayList<>();
     for (KBucket bucket : buckets) {
-      all.addAll(bucket.contacts());
+      if (bucket != null) {
+        all.addAll(bucket.contacts());
+      }
     }
     return all;
   }
@@ -174,7 +183,7 @@ public final class RoutingTable {
   public List<BucketSnapshot> bucketSnapshots() {
     List<BucketSnapshot> snapshots = new ArrayList<>();
     for (int i = 0; i < buckets.length; i++) {
-      if (!buckets[i].isEmpty() || !buckets[i].cache().isEmpty()) {
+      if (buckets[i] != null && (!buckets[i].isEmpty() || !buckets[i].cache().isEmpty())) {
         snapshots.add(BucketSnapshot.of(i, buckets[i]));
       }
     }
@@ -183,20 +192,23 @@ public final class RoutingTable {
 
   /** A snapshot of bucket {@code index} (0..255), empty or not. */
   public BucketSnapshot bucketSnapshot(int index) {
-    return BucketSnapshot.of(index, bucket(index));
+    checkIndex(index);
+    KBucket bucket = buckets[index];
+    return BucketSnapshot.of(index, bucket != null ? bucket : new KBucket(k, cacheSize, created));
   }
 
   /** Records a lookup of {@code target} as activity of its bucket; a self lookup marks none. */
   public void touch(NodeId target) {
     Objects.requireNonNull(target, "target");
     if (!target.equals(self)) {
-      bucketOf(target).touch(clock.instant());
+      createdBucket(self.bucketIndex(target)).touch(clock.instant());
     }
   }
 
   /** Records a lookup into the range of bucket {@code index} (0..255). */
   public void touchBucket(int index) {
-    bucket(index).touch(clock.instant());
+    checkIndex(index);
+    createdBucket(index).touch(clock.instant());
   }
 
   /**
@@ -208,11 +220,12 @@ public final class RoutingTable {
     Instant now = clock.instant();
     List<Integer> due = new ArrayList<>();
     int lowest = 0;
-    while (lowest < buckets.length && buckets[lowest].isEmpty()) {
+    while (lowest < buckets.length && (buckets[lowest] == null || buckets[lowest].isEmpty())) {
       lowest++;
     }
     for (int i = lowest; i < buckets.length; i++) {
-      if (!buckets[i].lastActivity().plus(refreshInterval).isAfter(now)) {
+      Instant activity = buckets[i] == null ? created : buckets[i].lastActivity();
+      if (!activity.plus(refreshInterval).isAfter(now)) {
         due.add(i);
       }
     }
@@ -241,14 +254,19 @@ public final class RoutingTable {
     return refreshInterval;
   }
 
-  private KBucket bucketOf(NodeId id) {
-    return buckets[self.bucketIndex(id)];
+  /** Bucket {@code index}, created (empty, active since the table was) if it was not yet. */
+  private KBucket createdBucket(int index) {
+    KBucket bucket = buckets[index];
+    if (bucket == null) {
+      bucket = new KBucket(k, cacheSize, created);
+      buckets[index] = bucket;
+    }
+    return bucket;
   }
 
-  private KBucket bucket(int index) {
-    if (index < 0 || index >= buckets.length) {
+  private static void checkIndex(int index) {
+    if (index < 0 || index >= Kademlia.BUCKETS) {
       throw new IllegalArgumentException("bucket index out of range 0..255: " + index);
     }
-    return buckets[index];
   }
 }

@@ -215,7 +215,35 @@ class RoutingTableTest {
   }
 
   @Test
+  void bucketSnapshot_shouldShowTheTableCreationTimesWhenTheBucketWasNeverUsed() {
+    Instant created = clock.instant();
+    clock.advance(Duration.ofMinutes(20));
+    table.observe(contactIn(250));
+    clock.advance(Duration.ofMinutes(20));
+    table.touchBucket(251);
+
+    BucketSnapshot unused = table.bucketSnapshot(252);
+    BucketSnapshot touched = table.bucketSnapshot(251);
+
+    assertEquals(new BucketSnapshot(252, List.of(), List.of(), created, created), unused);
+    assertEquals(new BucketSnapshot(251, List.of(), List.of(), clock.instant(), created), touched);
+    assertEquals(List.of(250), table.bucketSnapshots().stream().map(BucketSnapshot::index).toList());
+  }
+
+  @Test
+  void pingSucceededAndFailed_shouldReportUnknownWhenTheIdsBucketWasNeverUsed() {
+    NodeId stranger = NodeId.randomInBucket(self, 100, random);
+
+    assertFalse(table.pingSucceeded(stranger));
+    assertEquals(new RemovalResult.Unknown(stranger), table.failed(stranger));
+    assertEquals(Optional.empty(), table.find(stranger));
+    assertEquals(List.of(), table.bucketSnapshots());
+  }
+
+  @Test
   void constructor_shouldRejectWhenSettingsAreInvalid() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new RoutingTable(self, 1, -1, HOUR, clock));
     assertThrows(IllegalArgumentException.class,
         () -> new RoutingTable(self, 0, 1, HOUR, clock));
     assertThrows(IllegalArgumentException.class,
