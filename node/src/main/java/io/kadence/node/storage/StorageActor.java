@@ -9,6 +9,7 @@ import io.kadence.node.settings.StorageSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +40,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  *
  * <p>A store is validated, checked against the slot's replace rule and the quotas
  * ({@link StorePlanner}), and acknowledged only once its event is persisted; a repeat of the
- * stored record is acknowledged without an event. Reads enforce expiry against the clock; a timer
+ * stored record is acknowledged without an event. Stores that arrive while a write is in flight
+ * are planned together and written in one atomic write ({@link StoreBatch}): one H2 commit for
+ * the burst instead of one per store, the largest CPU cost of a put in a JFR profile. Reads enforce expiry against the clock; a timer
  * sweeps expired records out with an event. The state snapshots every snapshot-every events, keeps
  * two snapshots and deletes the events the older one covers, so the journal does not grow
  * without bound ({@link StoreSnapshotAdapter} writes the snapshots).
@@ -104,12 +107,17 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   /** Timer tick of the expiry sweep. */
   private enum SweepExpired implements Command { INSTANCE }
 
+  /** Plan and persist the queued stores; sent to itself when the first one is queued. */
+  private enum Flush implements Command { INSTANCE }
+
   private final ActorContext<Command> context;
   private final String node;
   private final StorageSettings settings;
   private final Clock clock;
   private final StorePlanner planner;
   private final Map<StoreRefusal, Long> refusals = new EnumMap<>(StoreRefusal.class);
+  /** Stores received and not planned yet, in arrival order; not state: none is acknowledged. */
+  private final List<Store> pending = new ArrayList<>();
 
   /**
    * The store of node {@code self}, enforcing {@code settings} against {@code clock}.
@@ -155,6 +163,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   public CommandHandler<Command, StorageEvent, StoreState> commandHandler() {
     return newCommandHandlerBuilder().forAnyState()
         .onCommand(Store.class, this::onStore)
+        .onCommand(Flush.class, this::onFlush)
         .onCommand(Get.class, this::onGet)
         .onCommand(ListRecords.class, this::onListRecords)
         .onCommand(HandedOff.class, this::onHandedOff)
@@ -187,19 +196,54 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
         .build();
   }
 
+  /** Queues the store; the next {@link Flush} plans and persists it with its neighbours. */
   private Effect<StorageEvent, StoreState> onStore(StoreState state, Store store) {
-    StorePlan plan = planner.plan(state, store.record(), store.expected(), clock.instant());
-    if (plan.refusal().isPresent()) {
-      StoreRefusal reason = plan.refusal().get();
-      refusals.merge(reason, 1L, Long::sum);
-      context.getLog().debug("node {}: refused {}: {}", node, store.record(), reason);
-      return Effect().reply(store.replyTo(), new StoreReply(plan.refusal()));
+    pending.add(store);
+    if (pending.size() == 1) {
+      context.getSelf().tell(Flush.INSTANCE);
     }
-    if (plan.events().isEmpty()) {
-      return Effect().reply(store.replyTo(), StoreReply.STORED);
+    return Effect().none();
+  }
+
+  /**
+   * Plans the next batch of queued stores ({@link StoreBatch}), answers refusals and repeats at
+   * once, and persists the events of the rest in one atomic write, acknowledging each once it
+   * is persisted. A store left queued (a second one for a key already in the batch, or one
+   * past a batch the quotas might not hold) is planned at the next flush, after this write.
+   */
+  private Effect<StorageEvent, StoreState> onFlush(StoreState state, Flush flush) {
+    Instant now = clock.instant();
+    List<StorageEvent> events = new ArrayList<>();
+    List<Store> persisted = new ArrayList<>();
+    for (Store store : StoreBatch.take(pending, state, settings)) {
+      StorePlan plan = planner.plan(state, store.record(), store.expected(), now);
+      if (plan.refusal().isPresent()) {
+        StoreRefusal reason = plan.refusal().get();
+        refusals.merge(reason, 1L, Long::sum);
+        context.getLog().debug("node {}: refused {}: {}", node, store.record(), reason);
+        store.replyTo().tell(new StoreReply(plan.refusal()));
+      } else if (plan.events().isEmpty()) {
+        store.replyTo().tell(StoreReply.STORED);
+      } else {
+        context.getLog().debug("node {}: storing {}", node, store.record());
+        events.addAll(plan.events());
+        persisted.add(store);
+      }
     }
-    context.getLog().debug("node {}: storing {}", node, store.record());
-    return Effect().persist(plan.events()).thenReply(store.replyTo(), s -> StoreReply.STORED);
+    if (events.isEmpty()) {
+      flushAgainIfQueued();
+      return Effect().none();
+    }
+    return Effect().persist(events).thenRun(s -> {
+      persisted.forEach(store -> store.replyTo().tell(StoreReply.STORED));
+      flushAgainIfQueued();
+    });
+  }
+
+  private void flushAgainIfQueued() {
+    if (!pending.isEmpty()) {
+      context.getSelf().tell(Flush.INSTANCE);
+    }
   }
 
   private Effect<StorageEvent, StoreState> onGet(StoreState state, Get get) {
