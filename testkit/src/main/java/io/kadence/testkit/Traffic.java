@@ -56,6 +56,11 @@ public final class Traffic {
     return put(prefix + "-" + n, n);
   }
 
+  /** Puts {@code key} through the next running peer; whether it was acknowledged. */
+  public boolean put(String key) {
+    return put(key, next.getAndIncrement());
+  }
+
   /** {@code count} puts, one after the other; how many were acknowledged. */
   public int put(int count) {
     int ok = 0;
