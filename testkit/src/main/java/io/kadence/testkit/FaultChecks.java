@@ -89,7 +89,8 @@ public final class FaultChecks {
       int replication, Duration timeout) {
     long start = System.nanoTime();
     Await.until("every one of " + keys.size() + " keys at " + replication + " live copies",
-        timeout, () -> shortOf(cluster, keys, replication), Map::isEmpty);
+        timeout, () -> new Shortfall(underReplicated(cluster, keys, replication)),
+        shortfall -> shortfall.below().isEmpty());
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -108,16 +109,12 @@ public final class FaultChecks {
     return below;
   }
 
-  /** As {@link #underReplicated}, shown as a count and the first few, for Await's message. */
-  private static Map<String, Integer> shortOf(MultiJvmCluster cluster, Collection<String> keys,
-      int replication) {
-    Map<String, Integer> below = underReplicated(cluster, keys, replication);
-    return new LinkedHashMap<>(below) {
-      @Override
-      public String toString() {
-        return below.size() + " keys short, first: " + first(below, 5);
-      }
-    };
+  /** The keys below their copies, shown as a count and the first few in Await's message. */
+  private record Shortfall(Map<String, Integer> below) {
+    @Override
+    public String toString() {
+      return below.size() + " keys short, first: " + first(below, 5);
+    }
   }
 
   private static String first(Map<String, ?> map, int n) {
