@@ -185,6 +185,15 @@ public final class KadenceNode implements AutoCloseable {
     return ask(replyTo -> new NodeGuardian.GetHeld(key, replyTo));
   }
 
+  /**
+   * Every live record this peer itself holds, in no particular order, without asking the
+   * network: what it would hand on if it left. One list of references to the store's records
+   * (at most {@code kadence.storage.max-records}).
+   */
+  public CompletionStage<List<SignedRecord>> heldRecords() {
+    return ask(NodeGuardian.GetAllHeld::new);
+  }
+
   /** Identity, state and counters. */
   public CompletionStage<NodeInfo> info() {
     return ask(NodeGuardian.GetInfo::new);

@@ -70,6 +70,13 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
   public record GetHeld(Key key, ActorRef<StatusReply<List<SignedRecord>>> replyTo)
       implements Command {}
 
+  /**
+   * Every live record this peer itself holds, for the HTTP API's {@code /v1/local/keys}: how
+   * tests and operators count the copies of a key without asking the network.
+   */
+  public record GetAllHeld(ActorRef<StatusReply<List<SignedRecord>>> replyTo)
+      implements Command {}
+
   /** The routing table by bucket. */
   public record GetRouting(ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo)
       implements Command {}
@@ -138,6 +145,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         .onMessage(GetInfo.class, this::onGetInfo)
         .onMessage(GetRouting.class, this::onGetRouting)
         .onMessage(GetHeld.class, this::onGetHeld)
+        .onMessage(GetAllHeld.class, this::onGetAllHeld)
         .onMessage(Leave.class, this::onLeave)
         .onMessage(HandedOff.class, this::onHandedOff)
         .onMessage(ContactsNotified.class, this::onContactsNotified)
@@ -251,6 +259,17 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
       msg.replyTo().tell(StatusReply.error("node is starting"));
     } else {
       parts.store().get(msg.key()).whenComplete((records, failure) -> msg.replyTo().tell(
+          failure == null ? StatusReply.success(records)
+              : StatusReply.error("store did not answer: " + failure.getMessage())));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onGetAllHeld(GetAllHeld msg) {
+    if (parts == null) {
+      msg.replyTo().tell(StatusReply.error("node is starting"));
+    } else {
+      parts.store().allRecords().whenComplete((records, failure) -> msg.replyTo().tell(
           failure == null ? StatusReply.success(records)
               : StatusReply.error("store did not answer: " + failure.getMessage())));
     }

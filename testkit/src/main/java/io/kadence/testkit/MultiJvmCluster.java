@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cluster of Kadence peers, each in its own child JVM started from the test's classpath
@@ -34,6 +37,8 @@ public final class MultiJvmCluster implements AutoCloseable {
   private final MultiJvmClusterBuilder spec;
   private final PeerLauncher launcher;
   private final List<RemotePeer> peers = Collections.synchronizedList(new ArrayList<>());
+  /** The bootstrap list each peer was first started with, for {@link #restartInPlace}. */
+  private final Map<Integer, List<HostPort>> firstBootstrap = new ConcurrentHashMap<>();
   private volatile Duration startTime;
   private volatile boolean closed;
 
@@ -129,6 +134,50 @@ public final class MultiJvmCluster implements AutoCloseable {
   }
 
   /**
+   * Starts peer {@code index} again as a fixed node of a real deployment restarts: from its
+   * data dir, on the same peer and HTTP ports as its last run, with the bootstrap list of its
+   * first start. Peer 0 had none, so it rejoins through the contacts it saved before it went
+   * down, as a restarted bootstrap node must (or starts a second network if it saved none:
+   * check with {@link #awaitMembers(int)} that it did not). A peer that still runs is killed
+   * first (SIGKILL). Returns the new run's handle once it serves.
+   */
+  public RemotePeer restartInPlace(int index) {
+    if (closed) {
+      throw new IllegalStateException("the cluster is closed");
+    }
+    RemotePeer old = peer(index);
+    if (old.isAlive()) {
+      old.kill();
+    }
+    RemotePeer now = launcher.launch(index, firstBootstrap.getOrDefault(index, List.of()), true,
+        old.address().port(), old.httpUri().getPort()).awaitReady();
+    peers.set(index, now);
+    if (!now.id().equals(old.id())) {
+      throw new AssertionError("peer-" + index + " came back as " + now.id() + ", not "
+          + old.id() + ": its data dir lost its identity key");
+    }
+    return now;
+  }
+
+  /** How many running peers hold a live record of {@code key} ({@link RemotePeer#holds}). */
+  public int copies(String key) {
+    return (int) running().stream().filter(p -> p.holds(key)).count();
+  }
+
+  /**
+   * For every key any running peer holds, by key id ({@link RemotePeer#keyId}): how many
+   * running peers hold a live record of it. One paged listing per peer, so it suits thousands
+   * of keys where {@link #copies(String)} would ask once per key and peer.
+   */
+  public Map<String, Integer> copiesByKeyId() {
+    Map<String, Integer> copies = new HashMap<>();
+    for (RemotePeer peer : running()) {
+      peer.heldKeyIds().forEach(id -> copies.merge(id, 1, Integer::sum));
+    }
+    return copies;
+  }
+
+  /**
    * Waits until every running peer sees {@code members} members and none unreachable, within
    * the builder's await timeout.
    *
@@ -185,6 +234,7 @@ public final class MultiJvmCluster implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the cluster is closed");
     }
+    firstBootstrap.putIfAbsent(index, List.copyOf(bootstrap));
     return launcher.launch(index, bootstrap, index < peers.size());
   }
 

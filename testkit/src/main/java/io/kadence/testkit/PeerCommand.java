@@ -34,6 +34,14 @@ record PeerCommand(Path java, String classpath, List<String> jvmFlags, String co
 
   /** The command line of a peer with {@code dataDir} that joins through {@code bootstrap}. */
   List<String> line(Path dataDir, List<HostPort> bootstrap) {
+    return line(dataDir, bootstrap, 0, 0);
+  }
+
+  /**
+   * As {@link #line(Path, List)}, listening on peer port {@code port} and HTTP port
+   * {@code httpPort} (0: a free one).
+   */
+  List<String> line(Path dataDir, List<HostPort> bootstrap, int port, int httpPort) {
     List<String> line = new ArrayList<>();
     line.add(java.toString());
     line.addAll(jvmFlags);
@@ -47,6 +55,14 @@ record PeerCommand(Path java, String classpath, List<String> jvmFlags, String co
     if (!bootstrap.isEmpty()) {
       line.add("--bootstrap");
       line.add(bootstrap.stream().map(HostPort::toString).collect(Collectors.joining(",")));
+    }
+    if (port != 0) {
+      line.add("--port");
+      line.add(Integer.toString(port));
+    }
+    if (httpPort != 0) {
+      line.add("--http-port");
+      line.add(Integer.toString(httpPort));
     }
     if (!config.isBlank()) {
       line.add("--config-string");

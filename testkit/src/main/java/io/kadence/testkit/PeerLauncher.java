@@ -55,10 +55,16 @@ final class PeerLauncher {
 
   /**
    * Starts a run of peer {@code index} (a restart if {@code again}) that joins through
-   * {@code bootstrap}.
+   * {@code bootstrap}, on free ports.
    */
   Pending launch(int index, List<HostPort> bootstrap, boolean again) {
-    PeerProcess process = PeerProcess.start(command, dataDir(index), bootstrap, logFile(index),
+    return launch(index, bootstrap, again, 0, 0);
+  }
+
+  /** As {@link #launch(int, List, boolean)}, on peer port {@code port} and {@code httpPort}. */
+  Pending launch(int index, List<HostPort> bootstrap, boolean again, int port, int httpPort) {
+    PeerProcess process = PeerProcess.start(
+        command.line(dataDir(index), bootstrap, port, httpPort), logFile(index),
         (again ? "restart of peer-" : "start of peer-") + index);
     processes.add(process);
     launched = Math.max(launched, index + 1);

@@ -1,6 +1,5 @@
 package io.kadence.testkit;
 
-import io.kadence.node.settings.HostPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +32,8 @@ final class PeerProcess {
     this.output = new PeerLog(log, logStart);
   }
 
-  /** Starts a child with {@code command}, appending a header line and its output to {@code log}. */
-  static PeerProcess start(PeerCommand command, Path dataDir, List<HostPort> bootstrap, Path log,
-      String header) {
-    List<String> line = command.line(dataDir, bootstrap);
+  /** Starts a child with command {@code line}, appending a header and its output to {@code log}. */
+  static PeerProcess start(List<String> line, Path log, String header) {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Files.writeString(log, "==== " + Instant.now() + " " + header + ": " + shown(line)

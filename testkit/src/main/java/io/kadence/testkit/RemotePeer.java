@@ -1,6 +1,7 @@
 package io.kadence.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kadence.dht.id.Key;
 import io.kadence.node.http.AdminToken;
 import io.kadence.node.settings.HostPort;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One peer of a {@link MultiJvmCluster}: a child JVM, controlled through its HTTP API
@@ -23,6 +26,9 @@ import java.util.Optional;
  * fail with an {@link IllegalStateException} that shows the status and body.
  */
 public final class RemotePeer {
+  /** Keys per page when {@link #heldKeyIds()} lists a peer's store. */
+  private static final int HELD_PAGE = 5_000;
+
   private final int index;
   private final PeerLine ready;
   private final Path dataDir;
@@ -116,6 +122,36 @@ public final class RemotePeer {
     PeerHttp.Reply reply = expect(http.get("v1/keys/" + PeerHttp.segment(key)),
         "GET /v1/keys/" + key, 200, 404);
     return GetReply.of(reply.status(), reply.body());
+  }
+
+  /**
+   * Whether this peer itself holds a live record of {@code key} ({@code GET
+   * /v1/local/keys/{key}}): one copy of it, whatever the rest of the network holds.
+   */
+  public boolean holds(String key) {
+    return expect(http.get("v1/local/keys/" + PeerHttp.segment(key)),
+        "GET /v1/local/keys/" + key, 200, 404).status() == 200;
+  }
+
+  /**
+   * The ids ({@link #keyId(String)}) of every key this peer itself holds a live record of,
+   * read page by page from {@code GET /v1/local/keys}.
+   */
+  public Set<String> heldKeyIds() {
+    Set<String> ids = new HashSet<>();
+    String after = "";
+    // Each page but the last holds PAGE keys, so the loop ends within max-records / PAGE + 1.
+    for (int pages = 0; after != null && pages < 1_000; pages++) {
+      JsonNode page = getJson("v1/local/keys?limit=" + HELD_PAGE + "&after=" + after);
+      page.path("page").forEach(k -> ids.add(k.path("keyId").asText()));
+      after = page.path("next").isTextual() ? page.path("next").asText() : null;
+    }
+    return ids;
+  }
+
+  /** The id under which peers store the user key {@code key}: SHA-256 of it, 64 hex digits. */
+  public static String keyId(String key) {
+    return Key.of(key).toHex();
   }
 
   /**

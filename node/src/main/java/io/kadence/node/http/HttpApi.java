@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 
 /**
  * The JSON API over HTTP that every peer serves (DESIGN.md, "Interfaces"; the contract is
- * docs/HTTP-API.md): keys, lookups, node info, routing table, members, stats, and the admin call
- * to leave. Built with pekko-http's Java DSL, one route class per resource; every error, a
- * rejection or an unexpected exception included, is answered as JSON by {@link ErrorHandlers}.
+ * docs/HTTP-API.md): keys, lookups, the records held locally, node info, routing table,
+ * members, stats, and the admin call to leave. Built with pekko-http's Java DSL, one route
+ * class per resource; every error, a rejection or an unexpected exception included, is answered
+ * as JSON by {@link ErrorHandlers}.
  *
  * <pre>{@code
  * HttpServer http = HttpApi.bind(node, settings.http()).toCompletableFuture().join();
@@ -105,6 +106,7 @@ public final class HttpApi extends AllDirectives {
                 new LookupRoutes(node, log).route(),
                 new NodeRoutes(node, log).route(),
                 new MemberRoutes(node, log).route(),
+                new LocalRoutes(node, log).route(),
                 new AdminRoutes(node, token, log).route())))));
   }
 }

@@ -32,8 +32,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * signed message proved their node ID ({@link Verified}, reported by the transport); a full
  * bucket pings its least-recently-seen contact and keeps the newcomer in the replacement cache;
  * contacts leave on membership verdicts ({@link Evict}) or after {@code max-failures} failed
- * calls in a row. The contacts are saved to the data dir now and then, and on stop, so a
- * restarted peer can rejoin through them.
+ * calls in a row. A contact that failed that way, or did not answer a probe, is pinged again
+ * with backoff ({@link ProbeBackoff}) until it answers or membership gives up on it: a slow
+ * peer is not left out of replica sets for good. The contacts are saved to the data dir soon
+ * after every change ({@code save-delay}) and on stop, never an empty table over saved ones, so
+ * a peer that crashed and restarts can rejoin through them.
  */
 public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.Command> {
   /** What the routing actor handles. */
@@ -72,6 +75,9 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   private record PingAnswered(Contact contact, boolean alive) implements Command {}
 
+  /** Timer: ping {@code contact} again (see {@link ProbeBackoff}). */
+  private record Reprobe(Contact contact) implements Command {}
+
   private enum Save implements Command { INSTANCE }
 
   private final RoutingTable table;
@@ -82,11 +88,16 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   private final Map<NodeId, Integer> failures = new HashMap<>();
   private final Set<NodeId> pinging = new HashSet<>();
   private final java.util.Random random = new java.util.Random();
+  private final TimerScheduler<Command> timers;
+  private final ProbeBackoff backoff;
 
-  private RoutingTableActor(ActorContext<Command> context, RoutingTable table,
-      RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
+  private RoutingTableActor(ActorContext<Command> context, TimerScheduler<Command> timers,
+      RoutingTable table, RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
       ActorRef<ContactsChanged> listener) {
     super(context);
+    this.timers = timers;
+    this.backoff = new ProbeBackoff(settings.reprobeMinBackoff(), settings.reprobeMaxBackoff(),
+        settings.reprobeAttempts());
     this.listener = listener;
     this.table = table;
     this.settings = settings;
@@ -104,10 +115,8 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
       Clock clock, Optional<Path> contactsFile, ActorRef<ContactsChanged> listener) {
     RoutingTable table = new RoutingTable(self, settings.k(), settings.replacementCache(),
         settings.refreshInterval(), clock);
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(Save.INSTANCE, settings.saveInterval());
-      return new RoutingTableActor(ctx, table, settings, rpc, contactsFile, listener);
-    }));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new RoutingTableActor(ctx, timers, table, settings, rpc, contactsFile, listener)));
   }
 
   @Override
@@ -121,6 +130,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
         .onMessage(GetSnapshot.class, this::onGetSnapshot)
         .onMessage(GetRefreshTargets.class, this::onGetRefreshTargets)
         .onMessage(PingAnswered.class, this::onPingAnswered)
+        .onMessage(Reprobe.class, this::onReprobe)
         .onMessageEquals(Save.INSTANCE, this::onSave)
         .onSignal(PostStop.class, signal -> onSave())
         .build();
@@ -131,7 +141,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     ObserveResult result = table.observe(msg.contact());
     if (result instanceof ObserveResult.Added added) {
       getContext().getLog().debug("routing {}: added {}", self(), added.contact());
-      listener.tell(new ContactsChanged(table.size()));
+      changed();
     } else if (result instanceof ObserveResult.BucketFull full) {
       ping(full.leastRecentlySeen());
     }
@@ -142,16 +152,21 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     NodeId id = msg.contact().id();
     if (table.contains(id) && failures.merge(id, 1, Integer::sum) >= settings.maxFailures()) {
       evict(id, settings.maxFailures() + " failed calls");
+      probeLater(msg.contact());
     }
     return this;
   }
 
   private Behavior<Command> onProbe(Probe msg) {
+    backoff.clear(msg.contact().id());
     ping(msg.contact());
     return this;
   }
 
   private Behavior<Command> onEvict(Evict msg) {
+    backoff.clear(msg.id());
+    pinging.remove(msg.id());
+    timers.cancel(reprobeKey(msg.id()));
     evict(msg.id(), "membership");
     return this;
   }
@@ -176,17 +191,58 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onPingAnswered(PingAnswered msg) {
-    pinging.remove(msg.contact().id());
+    // Not current if membership evicted the contact while the ping was out: no re-probe then.
+    boolean current = pinging.remove(msg.contact().id());
     if (msg.alive()) {
       // The transport reported the PONG as Verified, which already refreshed the contact.
+      backoff.clear(msg.contact().id());
       table.pingSucceeded(msg.contact().id());
-    } else if (table.contains(msg.contact().id())) {
+      return this;
+    }
+    if (table.contains(msg.contact().id())) {
       evict(msg.contact().id(), "no answer to a ping");
+    }
+    if (current) {
+      probeLater(msg.contact());
     }
     return this;
   }
 
+  private Behavior<Command> onReprobe(Reprobe msg) {
+    if (table.contains(msg.contact().id())) {
+      backoff.clear(msg.contact().id());
+    } else if (backoff.tracks(msg.contact().id())) {
+      ping(msg.contact());
+    }
+    return this;
+  }
+
+  /** Pings {@code contact} again after its next backoff delay, unless it is given up. */
+  private void probeLater(Contact contact) {
+    backoff.next(contact.id()).ifPresentOrElse(
+        delay -> timers.startSingleTimer(reprobeKey(contact.id()), new Reprobe(contact), delay),
+        () -> getContext().getLog().info("routing {}: {} did not answer {} pings; not probing it"
+            + " again until membership reports it", self(), contact, settings.reprobeAttempts()));
+  }
+
+  private static String reprobeKey(NodeId id) {
+    return "reprobe-" + id.toHex();
+  }
+
+  /** The table changed: tell the node, and save the contacts soon (once per burst). */
+  private void changed() {
+    listener.tell(new ContactsChanged(table.size()));
+    if (!timers.isTimerActive(Save.INSTANCE)) {
+      timers.startSingleTimer(Save.INSTANCE, settings.saveDelay());
+    }
+  }
+
   private Behavior<Command> onSave() {
+    if (table.size() == 0) {
+      // An empty table says nothing new (a peer starting, or cut off): keep the saved contacts,
+      // the only way back into the network for a restart without a bootstrap node.
+      return this;
+    }
     contactsFile.ifPresent(file -> {
       try {
         SavedContacts.save(file, table.contacts());
@@ -213,7 +269,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     if (result instanceof RemovalResult.Evicted evicted) {
       getContext().getLog().info("routing {}: evicted {} ({}){}", self(), evicted.evicted(), why,
           evicted.replacement().map(r -> ", replaced by " + r).orElse(""));
-      listener.tell(new ContactsChanged(table.size()));
+      changed();
     }
   }
 

@@ -80,7 +80,9 @@ public record NodeSettings(
   private static RoutingSettings routing(Config c) {
     return parse(c, "routing", () -> new RoutingSettings(
         c.getInt("k"), c.getInt("replacement-cache"), c.getDuration("refresh-interval"),
-        c.getDuration("ping-timeout"), c.getInt("max-failures"), c.getDuration("save-interval")));
+        c.getDuration("ping-timeout"), c.getInt("max-failures"), c.getDuration("save-delay"),
+        c.getDuration("reprobe-min-backoff"), c.getDuration("reprobe-max-backoff"),
+        c.getInt("reprobe-attempts")));
   }
 
   private static LookupSettings lookup(Config c) {

@@ -80,7 +80,8 @@ class ReplicatorTest {
   @BeforeEach
   void setUp() {
     routing = KIT.spawn(RoutingTableActor.create(self.id(), new RoutingSettings(20, 2,
-        Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1)), rpc,
+        Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1), Duration.ofSeconds(1),
+        Duration.ofSeconds(30), 10), rpc,
         Clock.systemUTC(), Optional.empty(),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     for (int i = 0; i < 8; i++) {
@@ -158,7 +159,8 @@ class ReplicatorTest {
   void handOff_shouldReportNothingHandedOffWhenThereIsNoOtherPeer() {
     ActorRef<RoutingTableActor.Command> empty = KIT.spawn(RoutingTableActor.create(self.id(),
         new RoutingSettings(20, 2, Duration.ofHours(1), Duration.ofSeconds(1), 3,
-            Duration.ofHours(1)), rpc, Clock.systemUTC(), Optional.empty(),
+            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10), rpc,
+        Clock.systemUTC(), Optional.empty(),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);

@@ -44,24 +44,40 @@ class RoutingTableActorTest {
     KIT.shutdownTestKit();
   }
 
-  /** Answers PING from the ids in {@code alive}; every other call times out. */
+  /**
+   * Answers PING from the ids in {@code alive}, and reports the answer as the transport does
+   * (Verified) to {@code reportTo} if set; every other call times out.
+   */
   static final class FakeRpc implements PeerRpc {
     final Set<NodeId> alive = ConcurrentHashMap.newKeySet();
     final Set<NodeId> pinged = ConcurrentHashMap.newKeySet();
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    volatile ActorRef<RoutingTableActor.Command> reportTo;
 
     @Override
     public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
       pinged.add(to.id());
-      return alive.contains(to.id())
-          ? CompletableFuture.completedFuture(new Message.Pong())
-          : CompletableFuture.failedFuture(
-              new PeerRpcException(to, PeerRpcException.Reason.TIMEOUT, "test"));
+      calls.incrementAndGet();
+      if (!alive.contains(to.id())) {
+        return CompletableFuture.failedFuture(
+            new PeerRpcException(to, PeerRpcException.Reason.TIMEOUT, "test"));
+      }
+      if (reportTo != null) {
+        reportTo.tell(new RoutingTableActor.Verified(to));
+      }
+      return CompletableFuture.completedFuture(new Message.Pong());
     }
   }
 
   private ActorRef<RoutingTableActor.Command> spawn(int k) {
+    return spawn(k, Duration.ofHours(1));
+  }
+
+  /** A routing actor saving {@code saveDelay} after a change, re-probing from 50 ms on. */
+  private ActorRef<RoutingTableActor.Command> spawn(int k, Duration saveDelay) {
     RoutingSettings settings = new RoutingSettings(k, 2, Duration.ofHours(1), Duration.ofSeconds(1),
-        3, Duration.ofHours(1));
+        3, saveDelay, Duration.ofMillis(50), Duration.ofMillis(200), 4);
     return KIT.spawn(RoutingTableActor.create(self, settings, rpc, Clock.systemUTC(),
         Optional.of(dir.resolve("contacts")),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
@@ -147,5 +163,80 @@ class RoutingTableActorTest {
     assertEquals(List.of(b), closest(routing, self));
     KIT.stop(routing);
     assertEquals(List.of(b), SavedContacts.load(dir.resolve("contacts")));
+  }
+
+  @Test
+  void probe_shouldAddASlowMemberOnceItAnswersAgainWhenItsFirstPingFailed() {
+    ActorRef<RoutingTableActor.Command> routing = spawn(20);
+    rpc.reportTo = routing;
+    Contact slow = contactInBucket(255, 1001);
+    routing.tell(new RoutingTableActor.Probe(slow));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertTrue(rpc.calls.get() >= 2, "pinged again after the failed ping");
+      return null;
+    });
+    assertEquals(List.of(), closest(routing, self));
+    rpc.alive.add(slow.id());
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(List.of(slow), closest(routing, self));
+      return null;
+    });
+  }
+
+  @Test
+  void callFailed_shouldProbeAnEvictedContactAgainAndStopAfterTheAttemptsWhenItNeverAnswers() {
+    ActorRef<RoutingTableActor.Command> routing = spawn(20);
+    rpc.reportTo = routing;
+    Contact a = contactInBucket(255, 1001);
+    routing.tell(new RoutingTableActor.Verified(a));
+    for (int i = 0; i < 3; i++) {
+      routing.tell(new RoutingTableActor.CallFailed(a));
+    }
+    assertEquals(List.of(), closest(routing, self));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(4, rpc.calls.get(), "the 4 re-probe attempts of the settings");
+      return null;
+    });
+    rpc.alive.add(a.id());
+    routing.tell(new RoutingTableActor.Probe(a)); // membership reports it again
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(List.of(a), closest(routing, self));
+      return null;
+    });
+  }
+
+  @Test
+  void evict_shouldStopTheReprobesWhenMembershipGivesUpOnTheContact() {
+    ActorRef<RoutingTableActor.Command> routing = spawn(20);
+    Contact a = contactInBucket(255, 1001);
+    routing.tell(new RoutingTableActor.Probe(a));
+    routing.tell(new RoutingTableActor.Evict(a.id()));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(1, rpc.calls.get(), "the probe's ping");
+      return null;
+    });
+    rpc.reportTo = routing;
+    rpc.alive.add(a.id());
+    // longer than every backoff delay of the settings (50 + 100 + 200 + 200 ms)
+    KIT.createTestProbe().expectNoMessage(Duration.ofMillis(800));
+    assertEquals(1, rpc.calls.get(), "not probed again after the eviction");
+    assertEquals(List.of(), closest(routing, self));
+  }
+
+  @Test
+  void verified_shouldSaveTheContactsSoonAfterAChangeAndNeverOverwriteThemWithAnEmptyTable()
+      throws Exception {
+    ActorRef<RoutingTableActor.Command> routing = spawn(20, Duration.ofMillis(100));
+    Contact a = contactInBucket(255, 1001);
+    routing.tell(new RoutingTableActor.Verified(a));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(List.of(a), SavedContacts.load(dir.resolve("contacts")), "saved while running");
+      return null;
+    });
+    routing.tell(new RoutingTableActor.Evict(a.id()));
+    assertEquals(List.of(), closest(routing, self));
+    KIT.stop(routing);
+    assertEquals(List.of(a), SavedContacts.load(dir.resolve("contacts")),
+        "the empty table did not overwrite the saved contacts");
   }
 }
