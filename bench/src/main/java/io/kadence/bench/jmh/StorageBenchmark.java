@@ -6,6 +6,7 @@ import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
+import io.kadence.node.Asks;
 import io.kadence.node.config.PekkoConfig;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.storage.JournalSchema;
@@ -28,7 +29,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SpawnProtocol;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -137,7 +137,7 @@ public class StorageBenchmark {
       records.add(nextRecord());
     }
     long now = System.currentTimeMillis();
-    return AskPattern.<JournalWriter.Write, Done>ask(writer,
+    return Asks.<JournalWriter.Write, Done>ask(writer,
         replyTo -> new JournalWriter.Write(records, now, replyTo), WAIT, system.scheduler())
         .toCompletableFuture().join();
   }
@@ -149,7 +149,7 @@ public class StorageBenchmark {
   }
 
   private CompletableFuture<StorageActor.StoreReply> ask(SignedRecord record) {
-    return AskPattern.<StorageActor.Command, StorageActor.StoreReply>ask(store,
+    return Asks.<StorageActor.Command, StorageActor.StoreReply>ask(store,
         replyTo -> new StorageActor.Store(record, ExpectedSequence.ANY, replyTo), WAIT,
         system.scheduler()).toCompletableFuture();
   }
@@ -162,7 +162,7 @@ public class StorageBenchmark {
   }
 
   private <T> ActorRef<T> spawn(org.apache.pekko.actor.typed.Behavior<T> behavior, String name) {
-    return AskPattern.<SpawnProtocol.Command, ActorRef<T>>ask(system,
+    return Asks.<SpawnProtocol.Command, ActorRef<T>>ask(system,
         replyTo -> new SpawnProtocol.Spawn<>(behavior, name, Props.empty(), replyTo), WAIT,
         system.scheduler()).toCompletableFuture().join();
   }
