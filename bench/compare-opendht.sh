@@ -108,7 +108,7 @@ run_kadence() {
   "$kadence" local-net "$n" --no-shell --dir "$dir" --base-port "$base" "${flags[@]}" \
     > "$work/kadence-$n.log" 2>&1 &
   localnet_pid=$!
-  local bound=$((60 + 5 * n + 30)) waited=0
+  local bound=$((60 + 10 * n + 30)) waited=0
   until grep -q '^serving; Ctrl-C' "$work/kadence-$n.log"; do
     kill -0 "$localnet_pid" 2> /dev/null \
       || { tail -5 "$work/kadence-$n.log" >&2; die "kadence local-net $n failed (above)"; }

@@ -97,7 +97,7 @@ for n in $sizes; do
     until grep -q '^serving; Ctrl-C' "$work/$mode-$n.log"; do
       kill -0 "$net_pid" 2> /dev/null \
         || { grep -v '^\s' "$work/$mode-$n.log" | tail -5 >&2; die "local-net failed (above)"; }
-      [ "$waited" -lt $((120 + 5 * n)) ] || die "local-net $n did not serve in time"
+      [ "$waited" -lt $((90 + 10 * n)) ] || die "local-net $n did not serve in time"
       sleep 1; waited=$((waited + 1))
     done
     urls=()

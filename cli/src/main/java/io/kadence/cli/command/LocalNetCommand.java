@@ -59,7 +59,7 @@ public final class LocalNetCommand implements Callable<Integer> {
 
   @Option(names = "--start-timeout", paramLabel = "SECONDS",
       description = "How long all peers have to start serving, in all "
-          + "(default: 60 + 5 per peer).")
+          + "(default: 60 + 10 per peer).")
   private Integer startTimeout;
 
   @Option(names = "--start-batch", paramLabel = "K", defaultValue = "" + LocalNetwork.DEFAULT_BATCH,
@@ -98,7 +98,7 @@ public final class LocalNetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    int timeout = startTimeout != null ? startTimeout : 60 + 5 * size;
+    int timeout = startTimeout != null ? startTimeout : 60 + 10 * size;
     if (timeout < 1) {
       throw new ParameterException(spec.commandLine(),
           "--start-timeout must be at least 1 second, got " + timeout);
