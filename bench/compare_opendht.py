@@ -4,7 +4,7 @@
   wait-kadence N TIMEOUT URL...   until every Kadence peer is SERVING and sees N cluster members
   wait-opendht N TIMEOUT URL...   until every dhtnode has a good contact and the first knows all
   kadence-pids URL...             the process id of each Kadence peer, comma-separated
-  meta FILE STARTED LOAD_BEFORE LOAD_AFTER KADENCE_PEERS KEYS   the run's meta.json
+  meta FILE STARTED LOAD_BEFORE LOAD_AFTER KADENCE_PEERS KEYS [NOTES]   the run's meta.json
   table DIR                       the markdown table of the JSON results in DIR
 
 The table and the goals are computed from the `kadence bench --json` files the script wrote:
@@ -126,6 +126,8 @@ def table(directory):
         out.append(f"Run {meta.get('started')} to {meta.get('finished')} UTC on {meta.get('machine')}; "
                    f"load average before: {meta.get('uptime_before')}; after: {meta.get('uptime_after')}.")
         out.append(f"Kadence peers: {meta.get('kadence_peers')}. OpenDHT: {meta.get('opendht')}.")
+        if meta.get("notes"):
+            out.append(f"Notes: {meta.get('notes')}")
         out.append("")
     out.append("| N | system | phase | success % | lost | p50 ms | p95 ms | p99 ms | ops/s "
                "| msgs/op | CPU s | RSS MB/peer |")
@@ -195,7 +197,7 @@ def sh(command):
         return ""
 
 
-def meta(path, started, load_before, load_after, kadence_peers, keys):
+def meta(path, started, load_before, load_after, kadence_peers, keys, notes=""):
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
     memory = sh("free -g | awk '/^Mem:/{print $2}'")
     info = {
@@ -207,6 +209,7 @@ def meta(path, started, load_before, load_after, kadence_peers, keys):
         "opendht": sh("dpkg-query -W -f='dhtnode ${Version}' dhtnode")
                    + ", dhtnode -s -n 77 -p PORT [-b 127.0.0.1:PORT0] --proxyserver PORT+80",
         "keys": int(keys),
+        "notes": notes,
     }
     with open(path, "w", encoding="utf-8") as f:
         json.dump(info, f, indent=1)
