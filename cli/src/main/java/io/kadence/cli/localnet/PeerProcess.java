@@ -117,12 +117,18 @@ public final class PeerProcess {
     }
   }
 
+  /** The last {@code error:} line of the log, else its last WARN or ERROR line, else its last. */
   private String lastError() {
     try {
       List<String> lines = Files.readAllLines(spec.logFile());
       for (int i = lines.size() - 1; i >= 0; i--) {
         if (lines.get(i).startsWith("error:")) {
           return lines.get(i).substring("error:".length()).strip();
+        }
+      }
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).contains(" WARN ") || lines.get(i).contains(" ERROR ")) {
+          return lines.get(lines.size() - 1).strip() + "; before that: " + lines.get(i).strip();
         }
       }
       return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
