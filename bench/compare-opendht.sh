@@ -7,6 +7,7 @@
 #   bench/compare-opendht.sh --only opendht       # one system
 #   bench/compare-opendht.sh --quick              # 100 keys, N = 16: a check that it all works
 #   bench/compare-opendht.sh --lean on|off|auto   # Kadence peers lean (auto: when N > 32)
+#   bench/compare-opendht.sh --one-jvm            # Kadence peers all in one JVM (no kill -9 phase)
 #   bench/compare-opendht.sh --out DIR            # results dir (default bench/results/compare-<date>)
 #
 # Installs what it needs (dhtnode and python3-opendht with apt-get, as root or through sudo;
@@ -26,6 +27,7 @@ helper="$root/bench/compare_opendht.py"
 
 sizes=""
 quick=0
+one_jvm=0
 only=""
 keys=500
 lean=auto
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --only) [ $# -ge 2 ] || die "--only needs kadence or opendht"; only="$2"; shift 2 ;;
     --quick) quick=1; shift ;;
     --keys) [ $# -ge 2 ] || die "--keys needs a value"; keys="$2"; shift 2 ;;
+    --one-jvm) one_jvm=1; shift ;;
     --lean) [ $# -ge 2 ] || die "--lean needs on, off or auto"; lean="$2"; shift 2 ;;
     --out) [ $# -ge 2 ] || die "--out needs a directory"; out="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -104,8 +107,10 @@ is_victim() { local i="$1"; [ $((i % 4)) = 3 ]; }
 run_kadence() {
   local n="$1" dir="$work/kadence-$n" flags=() urls=() survivors=() i
   if [ "$lean" = on ] || { [ "$lean" = auto ] && [ "$n" -gt 32 ]; }; then flags=(--lean); fi
+  local opts="${KADENCE_JAVA_OPTS:-}"
+  if [ "$one_jvm" = 1 ]; then flags=(--one-jvm --lean); opts="-XX:+UseSerialGC -Xmx3g"; fi
   echo "kadence, $n peers ${flags[*]:-(default JVM flags)}: starting (log $work/kadence-$n.log)" >&2
-  "$kadence" local-net "$n" --no-shell --dir "$dir" --base-port "$base" "${flags[@]}" \
+  KADENCE_JAVA_OPTS="$opts" "$kadence" local-net "$n" --no-shell --dir "$dir" --base-port "$base" "${flags[@]}" \
     > "$work/kadence-$n.log" 2>&1 &
   localnet_pid=$!
   local bound=$((60 + 10 * n + 30)) waited=0
@@ -122,6 +127,12 @@ run_kadence() {
     || notes+="Kadence N=$n: not fully formed when measured ($(tail -1 "$work/wait.txt")). "
   "$kadence" bench --local-net "$dir" --keys "$keys" "${phases[@]}" --state "$work/kadence-$n.state" \
     --seed 42 --json --no-progress > "$out/kadence-$n.json"
+  if [ "$one_jvm" = 1 ]; then
+    notes+="Kadence N=$n: all peers in one JVM ($opts), so no kill -9 phase. "
+    cp "$work/kadence-$n.log" "$out/kadence-$n-local-net.log"
+    cleanup
+    return
+  fi
   local pids
   pids="$(python3 "$helper" kadence-pids "${urls[@]}")"
   IFS=, read -r -a pid_list <<< "$pids"
