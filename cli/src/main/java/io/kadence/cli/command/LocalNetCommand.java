@@ -6,9 +6,10 @@ import io.kadence.cli.Defaults;
 import io.kadence.cli.ExitCodes;
 import io.kadence.cli.format.Table;
 import io.kadence.cli.format.Text;
+import io.kadence.cli.localnet.InJvmNetwork;
 import io.kadence.cli.localnet.LocalNetwork;
 import io.kadence.cli.localnet.PeerLauncher;
-import io.kadence.cli.localnet.PeerProcess;
+import io.kadence.cli.localnet.PeerNetwork;
 import io.kadence.cli.localnet.PeerSpec;
 import io.kadence.cli.option.HelpOption;
 import java.io.IOException;
@@ -33,10 +34,11 @@ import picocli.CommandLine.Spec;
  * {@code kadence local-net [N]}: starts N peer processes on this machine ({@link LocalNetwork}),
  * prints who is where, and opens the shell on the first; leaving the shell stops them all.
  */
-@Command(name = "local-net", description = {
+@Command(name = "local-net", sortOptions = false, description = {
     "Start N peers on this machine, each in its own JVM, and open a shell on the first.",
     "Peer i listens on base+i and serves HTTP on base+80+i; its data and node.log are in "
-        + "<dir>/peer-i. Leaving the shell (exit, Ctrl-D) stops them all gracefully."})
+        + "<dir>/peer-i. Leaving the shell (exit, Ctrl-D) stops them all gracefully.",
+    "Peer 0 starts first; the others join through it a batch at a time (--start-batch)."})
 public final class LocalNetCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -55,9 +57,25 @@ public final class LocalNetCommand implements Callable<Integer> {
           + "(default: a new temporary directory).")
   private Path dir;
 
-  @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "120",
-      description = "How long all peers have to start serving (default: ${DEFAULT-VALUE}).")
-  private int startTimeout;
+  @Option(names = "--start-timeout", paramLabel = "SECONDS",
+      description = "How long all peers have to start serving, in all "
+          + "(default: 60 + 10 per peer).")
+  private Integer startTimeout;
+
+  @Option(names = "--start-batch", paramLabel = "K", defaultValue = "" + LocalNetwork.DEFAULT_BATCH,
+      description = "Peers that start together; each batch serves before the next starts "
+          + "(default: ${DEFAULT-VALUE}).")
+  private int startBatch;
+
+  @Option(names = "--lean",
+      description = "Lean peers: small heap, fewer threads and retained network buffers "
+          + "(docs/BENCHMARKS.md, memory).")
+  private boolean lean;
+
+  @Option(names = "--one-jvm",
+      description = "Run all peers in this JVM (an actor system each), to measure memory per "
+          + "peer; their logs go to stderr.")
+  private boolean oneJvm;
 
   @Option(names = "--no-shell",
       description = "Open no shell: keep the network until Ctrl-C (use the one-shot commands).")
@@ -80,14 +98,18 @@ public final class LocalNetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (startTimeout < 1) {
+    int timeout = startTimeout != null ? startTimeout : 60 + 10 * size;
+    if (timeout < 1) {
       throw new ParameterException(spec.commandLine(),
-          "--start-timeout must be at least 1 second, got " + startTimeout);
+          "--start-timeout must be at least 1 second, got " + timeout);
+    }
+    if (startBatch < 1 || startBatch > PeerSpec.MAX_PEERS) {
+      throw new ParameterException(spec.commandLine(),
+          "--start-batch must be 1.." + PeerSpec.MAX_PEERS + ", got " + startBatch);
     }
     List<PeerSpec> plan = PeerSpec.plan(size, basePort, directory());
     PrintWriter out = spec.commandLine().getOut();
-    try (LocalNetwork net = LocalNetwork.start(plan, PeerLauncher.ofThisJvm(),
-        Duration.ofSeconds(startTimeout), out)) {
+    try (PeerNetwork net = start(plan, Duration.ofSeconds(timeout), out)) {
       printTable(net, out);
       if (noShell) {
         out.println("serving; Ctrl-C stops every peer");
@@ -103,6 +125,14 @@ public final class LocalNetCommand implements Callable<Integer> {
     out.println("stopped; data and logs are in " + plan.get(0).dataDir().getParent());
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private PeerNetwork start(List<PeerSpec> plan, Duration timeout, PrintWriter out) {
+    if (oneJvm) {
+      return InJvmNetwork.start(plan, lean, timeout, startBatch, out);
+    }
+    return LocalNetwork.start(plan, PeerLauncher.ofThisJvm().withLean(lean), timeout,
+        startBatch, out);
   }
 
   private Path directory() {
@@ -124,12 +154,12 @@ public final class LocalNetCommand implements Callable<Integer> {
     }
   }
 
-  private static void printTable(LocalNetwork net, PrintWriter out) {
+  private static void printTable(PeerNetwork net, PrintWriter out) {
     Table table = new Table("#", "NODE", "PEER", "HTTP", "DATA DIR");
-    List<PeerProcess> peers = net.peers();
+    List<PeerSpec> peers = net.specs();
     List<JsonNode> infos = net.infos();
     for (int i = 0; i < peers.size(); i++) {
-      PeerSpec p = peers.get(i).spec();
+      PeerSpec p = peers.get(i);
       table.row(p.index(), Text.shortId(infos.get(i).path("id").asText()),
           infos.get(i).path("address").asText(), p.httpUrl(), p.dataDir());
     }

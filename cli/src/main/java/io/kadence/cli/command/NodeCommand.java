@@ -68,13 +68,19 @@ public final class NodeCommand implements Callable<Integer> {
           + "flags override it.")
   private Path configFile;
 
+  @Option(names = "--lean",
+      description = "Run lean: fewer threads and retained network buffers (kadence-lean.conf, "
+          + "below --config); for many peers on one machine. Pair it with small JVM flags, "
+          + "e.g. KADENCE_JAVA_OPTS=\"-Xmx128m -XX:+UseSerialGC\".")
+  private boolean lean;
+
   @Option(names = "--managed-by", paramLabel = "PID", hidden = true,
       description = "Run under local-net: ignore SIGINT, leave when process PID exits.")
   private Long managerPid;
 
   @Override
   public Integer call() {
-    NodeConfig config = NodeConfig.load(configFile, flags());
+    NodeConfig config = NodeConfig.load(configFile, flags(), lean);
     // Start logging before the actor system's threads do, or SLF4J replays their first calls
     // with a warning.
     LoggerFactory.getILoggerFactory();

@@ -16,12 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A network of peer processes on this machine (DESIGN.md, "Interfaces": {@code local-net}). The
- * first peer starts a new network; the others join through it, all at once. {@link #close}
+ * first peer starts a new network; the others join through it a batch at a time: each batch
+ * must serve before the next starts, because dozens of JVMs starting at once on two cores
+ * starve each other (and the first peer, which answers every join) until joins time out.
+ * {@link #close}
  * stops them gracefully: {@code POST /v1/leave} to each, a bounded wait, then SIGTERM and kill
  * for stragglers. A JVM shutdown hook closes it too, so Ctrl-C leaves no orphan; and each
  * peer, started with {@code --managed-by}, leaves by itself if this process dies anyway.
  */
-public final class LocalNetwork implements AutoCloseable {
+public final class LocalNetwork implements PeerNetwork {
+  /** Peers started together by default: a few JVMs at once keep two cores busy, not starved. */
+  public static final int DEFAULT_BATCH = 4;
   /** How long the peers have to leave gracefully before they are terminated. */
   public static final Duration LEAVE_BOUND = Duration.ofSeconds(30);
 
@@ -32,15 +37,28 @@ public final class LocalNetwork implements AutoCloseable {
 
   private LocalNetwork() {}
 
-  /**
-   * Starts the peers and returns once all serve.
-   *
-   * @param progress where to say what is happening
-   * @throws CliException if a port is taken, a peer fails or does not serve within
-   *     {@code timeout}; the peers already started are stopped
-   */
+  /** Starts the peers {@link #DEFAULT_BATCH} at a time; see {@link #start(List, PeerLauncher,
+   * Duration, int, PrintWriter)}. */
   public static LocalNetwork start(List<PeerSpec> specs, PeerLauncher launcher,
       Duration timeout, PrintWriter progress) {
+    return start(specs, launcher, timeout, DEFAULT_BATCH, progress);
+  }
+
+  /**
+   * Starts the peers and returns once all serve: peer 0 first, then the others {@code batch}
+   * at a time, each batch serving before the next starts.
+   *
+   * @param timeout how long all of them have, in all
+   * @param progress where to say what is happening
+   * @throws CliException if a port is taken, a peer fails or does not serve within
+   *     {@code timeout} (saying which, how many serve, and its log's last line); the peers
+   *     already started are stopped
+   */
+  public static LocalNetwork start(List<PeerSpec> specs, PeerLauncher launcher,
+      Duration timeout, int batch, PrintWriter progress) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+    }
     checkPortsFree(specs);
     LocalNetwork net = new LocalNetwork();
     Runtime.getRuntime().addShutdownHook(net.shutdownHook);
@@ -49,16 +67,17 @@ public final class LocalNetwork implements AutoCloseable {
       progress.printf("starting peer 0 (logs in %s)%n", specs.get(0).logFile());
       progress.flush();
       net.launch(specs.get(0), launcher);
-      net.infos.add(net.peers.get(0).awaitServing(deadline));
-      if (specs.size() > 1) {
+      net.awaitServing(0, specs.size(), deadline, timeout);
+      for (int from = 1; from < specs.size(); from += batch) {
+        int to = Math.min(specs.size(), from + batch);
         progress.printf("starting %s, joining through peer 0%n",
-            specs.size() == 2 ? "peer 1" : "peers 1.." + (specs.size() - 1));
+            to - from == 1 ? "peer " + from : "peers " + from + ".." + (to - 1));
         progress.flush();
-        for (PeerSpec spec : specs.subList(1, specs.size())) {
+        for (PeerSpec spec : specs.subList(from, to)) {
           net.launch(spec, launcher);
         }
-        for (PeerProcess peer : net.peers.subList(1, net.peers.size())) {
-          net.infos.add(peer.awaitServing(deadline));
+        for (int i = from; i < to; i++) {
+          net.awaitServing(i, specs.size(), deadline, timeout);
         }
       }
       return net;
@@ -68,12 +87,28 @@ public final class LocalNetwork implements AutoCloseable {
     }
   }
 
+  private void awaitServing(int index, int total, Instant deadline, Duration timeout) {
+    try {
+      infos.add(peers.get(index).awaitServing(deadline));
+    } catch (PeerProcess.NotServingException e) {
+      throw new CliException(ExitCodes.FAILURE, e.getMessage() + "; " + infos.size() + " of "
+          + total + " peers were serving after the start timeout of " + timeout.toSeconds()
+          + " s (a loaded machine may need a longer --start-timeout or a smaller "
+          + "--start-batch)", e);
+    }
+  }
+
   /** The running peers, in index order. */
   public List<PeerProcess> peers() {
     return List.copyOf(peers);
   }
 
-  /** What each peer said about itself ({@code GET /v1/node}) when it first served. */
+  @Override
+  public List<PeerSpec> specs() {
+    return peers.stream().map(PeerProcess::spec).toList();
+  }
+
+  @Override
   public List<JsonNode> infos() {
     return List.copyOf(infos);
   }

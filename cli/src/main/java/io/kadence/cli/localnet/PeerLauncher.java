@@ -15,14 +15,26 @@ import java.util.List;
  * largest share of a peer's CPU (docs/BENCHMARKS.md). The testkit keeps C1 only: its peers
  * live for seconds.
  *
+ * <p>A lean launcher ({@code local-net --lean}) gives each peer a smaller heap that is handed
+ * back to the system when unused, one JIT thread and small stacks, and runs {@code node --lean}
+ * (fewer threads, fewer retained Artery buffers: {@code kadence-lean.conf}); measured in
+ * docs/BENCHMARKS.md, "Memory per peer, and a lean peer". A lean peer keeps C1 only: it trades
+ * CPU per signature for the memory of C2's compiler and code.
+ *
  * @param java the java executable
  * @param classPath the class path of the children (passed as {@code CLASSPATH}, which keeps
  *     process listings short)
+ * @param lean whether the peers run lean
  */
-public record PeerLauncher(String java, String classPath) {
+public record PeerLauncher(String java, String classPath, boolean lean) {
   /** JVM flags of every peer process. */
   public static final List<String> JVM_FLAGS =
       List.of("-Xmx256m", "-XX:+UseSerialGC");
+  /** JVM flags of a lean peer process. */
+  public static final List<String> LEAN_JVM_FLAGS = List.of("-Xms16m", "-Xmx128m",
+      "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=32m",
+      "-Xss512k");
   /** The main class the peers run. */
   public static final String MAIN = "io.kadence.cli.Main";
 
@@ -30,16 +42,24 @@ public record PeerLauncher(String java, String classPath) {
   public static PeerLauncher ofThisJvm() {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return new PeerLauncher(java, System.getProperty("java.class.path"));
+    return new PeerLauncher(java, System.getProperty("java.class.path"), false);
+  }
+
+  /** The same launcher, lean or not. */
+  public PeerLauncher withLean(boolean lean) {
+    return new PeerLauncher(java, classPath, lean);
   }
 
   /** The command line of a peer: java, flags, main class, node arguments, its manager. */
   public List<String> command(PeerSpec peer) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(JVM_FLAGS);
+    command.addAll(lean ? LEAN_JVM_FLAGS : JVM_FLAGS);
     command.add(MAIN);
     command.addAll(peer.nodeArguments());
+    if (lean) {
+      command.add("--lean");
+    }
     command.add("--managed-by");
     command.add(Long.toString(ProcessHandle.current().pid()));
     return command;

@@ -44,10 +44,11 @@ public final class PeerProcess {
    * Polls {@code GET /v1/node} until the peer says {@code "state": "SERVING"}, and returns that
    * reply.
    *
-   * @throws CliException if the process exits first (with the last error of its log) or the
-   *     deadline passes
+   * @throws CliException if the process exits first (with the last error of its log), or
+   *     {@link NotServingException} if the deadline passes
    */
   public JsonNode awaitServing(Instant deadline) {
+    String lastState = "no answer";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new CliException(ExitCodes.FAILURE, "peer " + spec.index() + " exited with code "
@@ -58,13 +59,24 @@ public final class PeerProcess {
         if ("SERVING".equals(info.path("state").asText())) {
           return info;
         }
+        lastState = info.path("state").asText("?");
       } catch (CliException e) {
         // not listening yet, or still starting: ask again
       }
       sleep(POLL);
     }
-    throw new CliException(ExitCodes.FAILURE, "peer " + spec.index() + " did not serve at "
-        + spec.httpUrl() + " in time; see its log " + spec.logFile());
+    throw new NotServingException("peer " + spec.index() + " did not serve at "
+        + spec.httpUrl() + " in time (last state: " + lastState + "; last log line: "
+        + lastLine() + "; log: " + spec.logFile() + ")");
+  }
+
+  /** A peer that is still running but did not serve by the deadline. */
+  public static final class NotServingException extends CliException {
+    private static final long serialVersionUID = 1L;
+
+    NotServingException(String message) {
+      super(ExitCodes.FAILURE, message);
+    }
   }
 
   /** Asks the peer to leave gracefully; false if it could not be asked (then use {@link #stop}). */
@@ -105,6 +117,7 @@ public final class PeerProcess {
     }
   }
 
+  /** The last {@code error:} line of the log, else its last WARN or ERROR line, else its last. */
   private String lastError() {
     try {
       List<String> lines = Files.readAllLines(spec.logFile());
@@ -113,9 +126,23 @@ public final class PeerProcess {
           return lines.get(i).substring("error:".length()).strip();
         }
       }
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).contains(" WARN ") || lines.get(i).contains(" ERROR ")) {
+          return lines.get(lines.size() - 1).strip() + "; before that: " + lines.get(i).strip();
+        }
+      }
       return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
     } catch (IOException e) {
       return "its log cannot be read (" + e.getMessage() + ")";
+    }
+  }
+
+  private String lastLine() {
+    try {
+      List<String> lines = Files.readAllLines(spec.logFile());
+      return lines.isEmpty() ? "none" : "'" + lines.get(lines.size() - 1).strip() + "'";
+    } catch (IOException e) {
+      return "unreadable (" + e.getMessage() + ")";
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.List;
 public record PeerSpec(int index, int port, int httpPort, Path dataDir, HostPort bootstrap) {
   /** The host every local peer binds and is dialed at. */
   public static final String HOST = "127.0.0.1";
-  /** Most peers of a local network: below the HTTP offset, so the port ranges never meet. */
-  public static final int MAX_PEERS = 50;
+  /** Most peers of a local network: the HTTP offset, so the port ranges never meet. */
+  public static final int MAX_PEERS = Defaults.HTTP_PORT_OFFSET;
 
   /** The peers of a network of {@code n} on ports from {@code basePort}, under {@code dir}. */
   public static List<PeerSpec> plan(int n, int basePort, Path dir) {

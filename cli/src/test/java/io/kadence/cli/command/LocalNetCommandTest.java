@@ -16,10 +16,10 @@ class LocalNetCommandTest {
 
   @Test
   void localNet_shouldExit2WhenNIsOutOfRangeOrNotANumber() {
-    for (String n : new String[] {"0", "51", "-3"}) {
+    for (String n : new String[] {"0", "81", "-3"}) {
       CliRun run = CliRun.of("local-net", n, "--dir", dir.resolve("net").toString());
       assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-      assertTrue(run.err().startsWith("error: N must be 1..50, got " + n), run::toString);
+      assertTrue(run.err().startsWith("error: N must be 1..80, got " + n), run::toString);
     }
     CliRun word = CliRun.of("local-net", "five");
     assertEquals(ExitCodes.USAGE, word.exitCode());

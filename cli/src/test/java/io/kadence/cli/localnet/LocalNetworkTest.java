@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ class LocalNetworkTest {
   void start_shouldReportTheLastLogLineWhenAPeerProcessExits() throws Exception {
     List<PeerSpec> plan = PeerSpec.plan(1, freeBasePort(), dir);
     PeerLauncher noClasses = new PeerLauncher(PeerLauncher.ofThisJvm().java(),
-        dir.resolve("no-such.jar").toString());
+        dir.resolve("no-such.jar").toString(), false);
     CliException e = assertThrows(CliException.class, () -> LocalNetwork.start(plan, noClasses,
         Duration.ofSeconds(30), new PrintWriter(new StringWriter())));
     assertEquals(ExitCodes.FAILURE, e.exitCode());
@@ -38,6 +39,23 @@ class LocalNetworkTest {
     assertTrue(e.getMessage().contains("ClassNotFoundException: io.kadence.cli.Main"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("(log: " + plan.get(0).logFile() + ")"), e.getMessage());
+  }
+
+  @Test
+  void start_shouldSayWhichPeerDidNotServeHowManyDidAndItsLastLogLine() throws Exception {
+    List<PeerSpec> plan = PeerSpec.plan(1, freeBasePort(), dir);
+    // A "java" that says one line and then never serves.
+    Path neverServes = Files.writeString(dir.resolve("never-serves.sh"),
+        "#!/bin/sh\necho joining slowly\nexec sleep 60\n");
+    assertTrue(neverServes.toFile().setExecutable(true));
+    PeerLauncher launcher = new PeerLauncher(neverServes.toString(), "", false);
+    CliException e = assertThrows(CliException.class, () -> LocalNetwork.start(plan, launcher,
+        Duration.ofSeconds(2), 4, new PrintWriter(new StringWriter())));
+    assertEquals(ExitCodes.FAILURE, e.exitCode());
+    assertEquals("peer 0 did not serve at " + plan.get(0).httpUrl() + " in time (last state: "
+        + "no answer; last log line: 'joining slowly'; log: " + plan.get(0).logFile() + "); 0 "
+        + "of 1 peers were serving after the start timeout of 2 s (a loaded machine may need "
+        + "a longer --start-timeout or a smaller --start-batch)", e.getMessage());
   }
 
   @Test

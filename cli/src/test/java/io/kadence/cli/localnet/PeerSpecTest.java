@@ -34,9 +34,9 @@ class PeerSpecTest {
 
   @Test
   void plan_shouldRefuseSizesAndPortsOutOfRange() {
-    assertEquals("N must be 1..50, got 0", assertThrows(IllegalArgumentException.class,
+    assertEquals("N must be 1..80, got 0", assertThrows(IllegalArgumentException.class,
         () -> PeerSpec.plan(0, 7400, Path.of("x"))).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PeerSpec.plan(51, 7400, Path.of("x")));
+    assertThrows(IllegalArgumentException.class, () -> PeerSpec.plan(81, 7400, Path.of("x")));
     assertThrows(IllegalArgumentException.class, () -> PeerSpec.plan(1, 0, Path.of("x")));
     assertThrows(IllegalArgumentException.class, () -> PeerSpec.plan(5, 65452, Path.of("x")));
   }

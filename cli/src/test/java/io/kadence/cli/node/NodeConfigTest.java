@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import io.kadence.cli.CliException;
 import io.kadence.cli.Defaults;
 import io.kadence.cli.ExitCodes;
+import io.kadence.node.config.PekkoConfig;
 import io.kadence.node.settings.HostPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,29 @@ class NodeConfigTest {
         flags.settings().network().bootstrap());
     assertEquals(Duration.ofSeconds(5), flags.settings().network().joinTimeout());
     assertEquals(7600, flags.user().getInt("kadence.node.port"));
+  }
+
+  @Test
+  void load_whenLean_shouldShrinkPoolsBelowTheFileAndKeepTheFrameThePeerNeeds() throws Exception {
+    NodeConfig plain = NodeConfig.load(null, Map.of(), false);
+    assertTrue(!plain.user().hasPath("pekko.remote.artery.advanced.buffer-pool-size"));
+    NodeConfig lean = NodeConfig.load(null, Map.of(), true);
+    assertEquals(16, lean.user().getInt("pekko.remote.artery.advanced.buffer-pool-size"));
+    assertEquals(4, lean.user().getInt(
+        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max"));
+    // The peer's whole Pekko config still resolves, and its frame check passes.
+    Config pekko = PekkoConfig.forPeer("127.0.0.1", 0, dir, lean.user());
+    assertEquals(2L * 1024 * 1024,
+        pekko.getBytes("pekko.remote.artery.advanced.maximum-frame-size"));
+    assertEquals(2, pekko.getInt("pekko.actor.internal-dispatcher.fork-join-executor"
+        + ".parallelism-max"));
+    assertEquals(java.time.Duration.ofSeconds(10), pekko.getDuration(
+        "pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
+
+    Path file = Files.writeString(dir.resolve("pool.conf"),
+        "pekko.remote.artery.advanced.buffer-pool-size = 64");
+    assertEquals(64, NodeConfig.load(file, Map.of(), true).user()
+        .getInt("pekko.remote.artery.advanced.buffer-pool-size"));
   }
 
   @Test
