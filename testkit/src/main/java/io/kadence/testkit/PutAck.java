@@ -18,4 +18,16 @@ public record PutAck(int status, boolean success, int stored, int quorum, JsonNo
     return new PutAck(status, fields.path("success").asBoolean(false),
         fields.path("stored").asInt(), fields.path("quorum").asInt(), json);
   }
+
+  /**
+   * What the answer says, for a failure message: the replica count for a put that reached the
+   * replicas, else the API's error code and message (e.g. {@code not_serving} from a peer that
+   * is leaving), which carry no replica count.
+   */
+  public String describe() {
+    if (json.has("error") && !json.path("detail").has("quorum")) {
+      return json.path("error").asText() + ": " + json.path("message").asText();
+    }
+    return (success ? "stored " : "quorum not reached: stored ") + stored + " of quorum " + quorum;
+  }
 }

@@ -142,8 +142,7 @@ public final class Traffic {
         acknowledged.add(key);
         return true;
       }
-      return failed(key, "through " + through + ": " + ack.status() + " stored " + ack.stored()
-          + " of quorum " + ack.quorum());
+      return failed(key, "through " + through + ": " + ack.status() + " " + ack.describe());
     } catch (RuntimeException e) {
       return failed(key, "through " + through + ": " + e.getMessage());
     }
