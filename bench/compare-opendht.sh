@@ -9,12 +9,15 @@
 #   bench/compare-opendht.sh --lean on|off|auto   # Kadence peers lean (auto: when N > 32)
 #   bench/compare-opendht.sh --one-jvm            # Kadence peers all in one JVM (no kill -9 phase)
 #   bench/compare-opendht.sh --out DIR            # results dir (default bench/results/compare-<date>)
+#   bench/compare-opendht.sh --warmup K           # K warm-up puts and gets first (default 200; 0: none)
 #
 # Installs what it needs (dhtnode and python3-opendht with apt-get, as root or through sudo;
 # Kadence is built by bin/kadence, as the README says). For each N: every peer its own process
 # on 127.0.0.1; 500 keys of 64-byte values put with 1 in flight; gets with 1, 16, 64 in flight,
 # each through a peer that did not take the put; puts of 500 new keys with 64 in flight; then
-# kill -9 of every fourth peer (25%) and gets of all 1,000 keys through the survivors.
+# kill -9 of every fourth peer (25%) and gets of all 1,000 keys through the survivors. Before the
+# measured phases, both systems get the same unmeasured warm-up (--warmup puts at 4 in flight and
+# as many gets at 16, other keys), so that a JVM's JIT has compiled the paths it measures.
 # Writes <out>/table.md and the raw `kadence bench --json` of every run; the peers' data dirs
 # and keys stay in a temporary directory that is deleted at the end. Needs the machine to
 # itself (OpenDHT's messages are counted as this machine's UDP datagrams): run it under
@@ -32,9 +35,10 @@ only=""
 keys=500
 lean=auto
 out=""
+warmup=200
 base=21000
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "compare-opendht: $*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
@@ -46,6 +50,7 @@ while [ $# -gt 0 ]; do
     --one-jvm) one_jvm=1; shift ;;
     --lean) [ $# -ge 2 ] || die "--lean needs on, off or auto"; lean="$2"; shift 2 ;;
     --out) [ $# -ge 2 ] || die "--out needs a directory"; out="$2"; shift 2 ;;
+    --warmup) [ $# -ge 2 ] || die "--warmup needs a count"; warmup="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -58,6 +63,7 @@ for n in $sizes; do
   [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 4 ] && [ "$n" -le 80 ] || die "--peers: N must be 4..80, got '$n'"
 done
 [[ "$keys" =~ ^[0-9]+$ ]] && [ "$keys" -ge 1 ] || die "--keys must be a positive number"
+[[ "$warmup" =~ ^[0-9]+$ ]] || die "--warmup must be a number (0: none)"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -97,6 +103,17 @@ cleanup() {
 trap 'cleanup; [ "${KADENCE_COMPARE_KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
+# warm_up OUT ARGS...: the unmeasured warm-up through `kadence bench ARGS`, its own keys and
+# state file (never read again), its JSON kept in OUT for the record.
+warm_up() {
+  local file="$1"; shift
+  [ "$warmup" -gt 0 ] || return 0
+  echo "warm-up: $warmup puts and $warmup gets" >&2
+  "$kadence" bench "$@" --keys "$warmup" --phase put:inflight=4 \
+    --phase "get:inflight=16,count=$warmup" --seed 7 --state "$work/warmup-$RANDOM.state" \
+    --json --no-progress > "$file"
+}
+
 phases=(--phase put:inflight=1 --phase get:inflight=1 --phase get:inflight=16
         --phase get:inflight=64 --phase put-new:inflight=64)
 
@@ -125,6 +142,7 @@ run_kadence() {
   # Measured even if not every peer sees every other in time: said in the table's notes.
   python3 "$helper" wait-kadence "$n" $((60 + 2 * n)) "${urls[@]}" 2> >(tee -a "$work/wait.txt" >&2) \
     || notes+="Kadence N=$n: not fully formed when measured ($(tail -1 "$work/wait.txt")). "
+  warm_up "$out/kadence-$n-warmup.json" --local-net "$dir"
   "$kadence" bench --local-net "$dir" --keys "$keys" "${phases[@]}" --state "$work/kadence-$n.state" \
     --seed 42 --json --no-progress > "$out/kadence-$n.json"
   if [ "$one_jvm" = 1 ]; then
@@ -161,6 +179,7 @@ run_opendht() {
   done
   python3 "$helper" wait-opendht "$n" $((60 + 2 * n)) "${urls[@]}" 2> >(tee -a "$work/wait.txt" >&2) \
     || notes+="OpenDHT N=$n: not fully formed when measured ($(tail -1 "$work/wait.txt")). "
+  warm_up "$out/opendht-$n-warmup.json" --system opendht --peers "$(IFS=,; echo "${urls[*]}")"
   "$kadence" bench --system opendht --peers "$(IFS=,; echo "${urls[*]}")" \
     --pids "$(IFS=,; echo "${pids[*]}")" --keys "$keys" "${phases[@]}" \
     --state "$work/opendht-$n.state" --seed 42 --json --no-progress > "$out/opendht-$n.json"
@@ -183,6 +202,7 @@ uptime_before="$(uptime)"
 started="$(date -u +%Y-%m-%dT%H:%M)"
 kadence_peers=""
 notes=""
+[ "$warmup" -gt 0 ] && notes+="Both systems were warmed up first, unmeasured: $warmup puts at 4 in flight and $warmup gets at 16, on other keys. "
 for n in $sizes; do
   [ "$only" = opendht ] || run_kadence "$n"
   [ "$only" = kadence ] || run_opendht "$n"
