@@ -41,6 +41,10 @@ import org.apache.pekko.pattern.StatusReply;
  * A running Kadence peer, for Java programs (DESIGN.md, "Interfaces"): start one with
  * {@link #start}, then {@link #put}, {@link #get}, {@link #lookup}, and {@link #leave} when done.
  * Every call returns a {@link CompletionStage} that fails with a message a person can act on.
+ * A stage completes on one of the node's own threads, and callbacks chained with the non-async
+ * methods ({@code thenApply}, {@code thenAccept}, ...) run there ({@link Asks}): keep them short,
+ * and give blocking work (disk, database, another network call) your own executor with the
+ * {@code ...Async(fn, executor)} methods, or it stalls the node.
  *
  * <pre>{@code
  * NodeSettings settings = NodeSettings.load(ConfigFactory.load());
