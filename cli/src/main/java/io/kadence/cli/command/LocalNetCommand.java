@@ -6,6 +6,7 @@ import io.kadence.cli.Defaults;
 import io.kadence.cli.ExitCodes;
 import io.kadence.cli.format.Table;
 import io.kadence.cli.format.Text;
+import io.kadence.cli.localnet.ClassArchive;
 import io.kadence.cli.localnet.InJvmNetwork;
 import io.kadence.cli.localnet.LocalNetwork;
 import io.kadence.cli.localnet.PeerLauncher;
@@ -131,8 +132,9 @@ public final class LocalNetCommand implements Callable<Integer> {
     if (oneJvm) {
       return InJvmNetwork.start(plan, lean, timeout, startBatch, out);
     }
-    return LocalNetwork.start(plan, PeerLauncher.ofThisJvm().withLean(lean), timeout,
-        startBatch, out);
+    PeerLauncher launcher = ClassArchive.prepare(PeerLauncher.ofThisJvm().withLean(lean),
+        plan.get(0).dataDir().getParent(), out);
+    return LocalNetwork.start(plan, launcher, timeout, startBatch, out);
   }
 
   private Path directory() {

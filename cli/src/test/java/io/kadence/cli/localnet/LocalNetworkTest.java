@@ -31,7 +31,7 @@ class LocalNetworkTest {
   void start_shouldReportTheLastLogLineWhenAPeerProcessExits() throws Exception {
     List<PeerSpec> plan = PeerSpec.plan(1, freeBasePort(), dir);
     PeerLauncher noClasses = new PeerLauncher(PeerLauncher.ofThisJvm().java(),
-        dir.resolve("no-such.jar").toString(), false);
+        dir.resolve("no-such.jar").toString(), false, null);
     CliException e = assertThrows(CliException.class, () -> LocalNetwork.start(plan, noClasses,
         Duration.ofSeconds(30), new PrintWriter(new StringWriter())));
     assertEquals(ExitCodes.FAILURE, e.exitCode());
@@ -48,7 +48,7 @@ class LocalNetworkTest {
     Path neverServes = Files.writeString(dir.resolve("never-serves.sh"),
         "#!/bin/sh\necho joining slowly\nexec sleep 60\n");
     assertTrue(neverServes.toFile().setExecutable(true));
-    PeerLauncher launcher = new PeerLauncher(neverServes.toString(), "", false);
+    PeerLauncher launcher = new PeerLauncher(neverServes.toString(), "", false, null);
     CliException e = assertThrows(CliException.class, () -> LocalNetwork.start(plan, launcher,
         Duration.ofSeconds(2), 4, new PrintWriter(new StringWriter())));
     assertEquals(ExitCodes.FAILURE, e.exitCode());

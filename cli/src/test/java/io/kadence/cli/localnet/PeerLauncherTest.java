@@ -12,7 +12,7 @@ class PeerLauncherTest {
   @Test
   void command_shouldRunMainNodeWithSmallJvmFlagsManagedByThisProcess() {
     PeerSpec peer = PeerSpec.plan(1, 7400, Path.of("/net")).get(0);
-    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar:b.jar", false).command(peer);
+    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar:b.jar", false, null).command(peer);
     assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
         "io.kadence.cli.Main", "node", "--host", "127.0.0.1",
         "--port", "7400", "--http-port", "7480", "--data-dir", "/net/peer-0", "--managed-by",
@@ -22,12 +22,21 @@ class PeerLauncherTest {
   @Test
   void command_whenLean_shouldUseTheLeanJvmFlagsAndRunNodeLean() {
     PeerSpec peer = PeerSpec.plan(2, 7400, Path.of("/net")).get(1);
-    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar", true).command(peer);
+    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar", true, null).command(peer);
     assertEquals(PeerLauncher.LEAN_JVM_FLAGS, command.subList(1, 1 + PeerLauncher.LEAN_JVM_FLAGS
         .size()));
     assertTrue(command.contains("-Xmx128m"), command::toString);
     assertEquals(List.of("--bootstrap", "127.0.0.1:7400", "--lean", "--managed-by"),
         command.subList(command.size() - 5, command.size() - 1));
+  }
+
+  @Test
+  void command_withAClassArchive_shouldMapItAfterTheJvmFlags() {
+    PeerSpec peer = PeerSpec.plan(1, 7400, Path.of("/net")).get(0);
+    List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar", false, null)
+        .withClassArchive(Path.of("/cache/peers.jsa")).command(peer);
+    assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
+        "-XX:SharedArchiveFile=/cache/peers.jsa", "io.kadence.cli.Main"), command.subList(0, 5));
   }
 
   @Test
