@@ -65,8 +65,10 @@ class NodeConfigTest {
         pekko.getBytes("pekko.remote.artery.advanced.maximum-frame-size"));
     assertEquals(2, pekko.getInt("pekko.actor.internal-dispatcher.fork-join-executor"
         + ".parallelism-max"));
-    assertEquals(java.time.Duration.ofSeconds(10), pekko.getDuration(
+    assertEquals(java.time.Duration.ofSeconds(20), pekko.getDuration(
         "pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
+    assertEquals("off", pekko.getString("pekko.cluster.split-brain-resolver"
+        + ".down-all-when-unstable"));
 
     Path file = Files.writeString(dir.resolve("pool.conf"),
         "pekko.remote.artery.advanced.buffer-pool-size = 64");
