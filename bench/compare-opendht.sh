@@ -163,6 +163,9 @@ run_kadence() {
   local pids
   pids="$(python3 "$helper" kadence-pids "${urls[@]}")"
   IFS=, read -r -a pid_list <<< "$pids"
+  # cleanup stops these too: peers still leaving after local-net is gone keep their ports,
+  # and OpenDHT's nodes, started next on the same ports, abort (2026-12-05, 17:52 UTC).
+  started_pids+=("${pid_list[@]}")
   for i in $(victims "$n"); do kill -9 "${pid_list[$i]}"; done
   for ((i = 0; i < n; i++)); do is_victim "$i" || survivors+=("${urls[$i]}"); done
   echo "kadence, $n peers: killed $(victims "$n" | wc -l) peers with kill -9; getting every key" >&2
