@@ -68,13 +68,13 @@ public final class ClassArchive {
     progress.flush();
     try {
       train(launcher, file, workDir.resolve("class-archive-training"));
-      prune(file.getParent());
-      return launcher.withClassArchive(file);
     } catch (CliException | IOException | UncheckedIOException e) {
       progress.println("peers start without a class-data archive: " + e.getMessage());
       progress.flush();
       return launcher;
     }
+    prune(file.getParent());
+    return launcher.withClassArchive(file);
   }
 
   /**
@@ -147,8 +147,11 @@ public final class ClassArchive {
     }
   }
 
-  /** Keeps the newest {@link #KEEP} archives: older builds' are of no use. */
-  private static void prune(Path dir) throws IOException {
+  /**
+   * Keeps the newest {@link #KEEP} archives: older builds' are of no use. Best effort: an
+   * archive that cannot be deleted (another user's file, one in use elsewhere) stays.
+   */
+  private static void prune(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> archives = files
           .filter(f -> f.getFileName().toString().matches("peers-[0-9a-f]{16}\\.jsa"))
@@ -157,6 +160,8 @@ public final class ClassArchive {
       for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
         Files.deleteIfExists(old);
       }
+    } catch (IOException | UncheckedIOException e) {
+      // left for the next prune
     }
   }
 
