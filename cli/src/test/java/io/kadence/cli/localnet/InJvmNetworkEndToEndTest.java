@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kadence.cli.CliRun;
 import io.kadence.cli.ExitCodes;
 import io.kadence.cli.bench.LocalNetDir;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +27,7 @@ class InJvmNetworkEndToEndTest {
 
   @Test
   void oneJvm_shouldFormANetworkTheBenchFindsAndStopEveryPeerWhenClosed() throws Exception {
-    List<PeerSpec> plan = PeerSpec.plan(3, freeBasePort(3), dir);
+    List<PeerSpec> plan = PeerSpec.plan(3, FreePorts.basePort(3), dir);
     StringWriter progress = new StringWriter();
     InJvmNetwork net = InJvmNetwork.start(plan, true, Duration.ofSeconds(120), 2,
         new PrintWriter(progress));
@@ -63,30 +61,5 @@ class InJvmNetworkEndToEndTest {
       CliRun after = CliRun.of("info", "--node", spec.httpUrl().toString());
       assertEquals(ExitCodes.UNREACHABLE, after.exitCode(), after.toString());
     }
-  }
-
-  /** A base port p with p..p+n-1 and p+80..p+80+n-1 free now. */
-  private static int freeBasePort(int n) throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        base = probe.getLocalPort();
-      }
-      if (base + 80 + n < 65535 && allFree(base, n) && allFree(base + 80, n)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free block of ports");
-  }
-
-  private static boolean allFree(int first, int n) {
-    for (int port = first; port < first + n; port++) {
-      try (ServerSocket socket = new ServerSocket(port)) {
-        socket.setReuseAddress(true);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -12,10 +12,8 @@ import io.kadence.cli.ExitCodes;
 import io.kadence.cli.shell.Shell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,7 @@ class LocalNetworkEndToEndTest {
   @Test
   void localNet_shouldServePutsAndGetsAcrossPeersAndStopEveryProcessWhenClosed()
       throws Exception {
-    List<PeerSpec> plan = PeerSpec.plan(3, freeBasePort(3), dir);
+    List<PeerSpec> plan = PeerSpec.plan(3, FreePorts.basePort(3), dir);
     LocalNetwork net = LocalNetwork.start(plan, PeerLauncher.ofThisJvm(), Duration.ofSeconds(120),
         new PrintWriter(new StringWriter()));
     try {
@@ -89,30 +87,5 @@ class LocalNetworkEndToEndTest {
       terminal.flush();
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  /** A base port p with p..p+n-1 and p+80..p+80+n-1 free now. */
-  private static int freeBasePort(int n) throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        base = probe.getLocalPort();
-      }
-      if (base + 80 + n < 65535 && allFree(base, n) && allFree(base + 80, n)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free block of ports");
-  }
-
-  private static boolean allFree(int first, int n) {
-    for (int port = first; port < first + n; port++) {
-      try (ServerSocket socket = new ServerSocket(port)) {
-        socket.setReuseAddress(true);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
   }
 }
