@@ -171,7 +171,11 @@ public final class KadenceNode implements AutoCloseable {
     return get(Key.of(key));
   }
 
-  /** The newest valid record of each publisher of {@code key}. */
+  /**
+   * The newest valid record of each publisher of {@code key}. No records is "no such key" only
+   * if {@link GetResult#notFound()}; if {@link GetResult#unavailable()}, too few replicas
+   * answered to tell.
+   */
   public CompletionStage<GetResult> get(Key key) {
     return ask(replyTo -> new NodeGuardian.Get(key, replyTo));
   }

@@ -117,7 +117,11 @@ public final class RemotePeer {
     return PutAck.of(reply.status(), reply.body());
   }
 
-  /** Reads {@code key} through this peer; a key nobody holds gives no values. */
+  /**
+   * Reads {@code key} through this peer; a key nobody holds gives no values (404). A get that
+   * heard from too few of the key's replicas to tell (503 {@code replicas_unreachable}) throws,
+   * like any other error answer.
+   */
   public GetReply get(String key) {
     PeerHttp.Reply reply = expect(http.get("v1/keys/" + PeerHttp.segment(key)),
         "GET /v1/keys/" + key, 200, 404);

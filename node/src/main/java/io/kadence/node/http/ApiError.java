@@ -55,6 +55,10 @@ record ApiError(StatusCode status, String error, String message, Object detail) 
     return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "quorum_not_reached", message, detail);
   }
 
+  static ApiError replicasUnreachable(String message, Object detail) {
+    return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "replicas_unreachable", message, detail);
+  }
+
   static ApiError notServing(String message) {
     return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "not_serving", message, null);
   }

@@ -1,5 +1,6 @@
 package io.kadence.node.http;
 
+import io.kadence.node.lookup.GetResult;
 import io.kadence.node.lookup.PutResult;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,23 @@ final class Failures {
         + result.replication() + " replicas; it needed " + result.quorum()
         + " (too few replicas reachable?)", KeyJson.Put.of(key, result));
   }
+
+  /**
+   * The answer to a get that found nothing but heard from too few of the key's replica set to
+   * say the key does not exist: 503 {@code replicas_unreachable}, never 404.
+   */
+  static ApiError replicasUnreachable(String key, GetResult result) {
+    String why = result.lookup().timedOut() ? "the lookup timed out and " : "";
+    return ApiError.replicasUnreachable("no record found for key '" + key + "', but " + why
+        + "only " + result.replicasAnswered() + " of its replicas answered, and "
+        + result.replicasNeeded() + " must to know it does not exist (peers down or overloaded?);"
+        + " try again",
+        new ReadCoverage(result.replicasAnswered(), result.replicasNeeded(),
+            result.lookup().timedOut()));
+  }
+
+  /** The detail of a {@code replicas_unreachable}: replicas answered and needed. */
+  record ReadCoverage(int answered, int needed, boolean timedOut) {}
 
   /** A body larger than the value limit, as the entity's size check reported it. */
   static ApiError valueTooLarge(EntityStreamSizeException e) {

@@ -59,8 +59,11 @@ final class KeyRoutes extends ApiDirectives {
   }
 
   private static HttpResponse getAnswer(String key, GetResult result) {
-    return result.found()
-        ? Json.ok(KeyJson.Get.of(key, result))
-        : ApiError.notFound("no record for key '" + key + "'").toResponse();
+    if (result.found()) {
+      return Json.ok(KeyJson.Get.of(key, result));
+    }
+    return result.notFound()
+        ? ApiError.notFound("no record for key '" + key + "'").toResponse()
+        : Failures.replicasUnreachable(key, result).toResponse();
   }
 }

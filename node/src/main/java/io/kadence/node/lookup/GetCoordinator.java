@@ -12,9 +12,11 @@ import io.kadence.node.lookup.RecordRepair.Repair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.DeadLetterSuppression;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -40,6 +42,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * sent the newest one (Kademlia stores the value at the closest node that did not return it).
  * Repairs are fire-and-forget and counted in the result; a lookup that timed out saw only part
  * of the replica set, and repairs nothing.
+ *
+ * <p>An empty answer is conclusive only if the lookup finished in time and enough of the replica
+ * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
+ * not answer, and the result says so ({@link GetResult#unavailable()}).
  */
 public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Command> {
 
@@ -157,8 +163,26 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     getContext().getLog().debug("{} get {}: {} records ({} local), {} repairs, lookup {}", selfHex(),
         key.id().shortHex(), newest.size(), mine.size(), repairs.size(),
         report.result().outcome());
-    replyTo.tell(new GetResult(key, newest, repairs, mine.size(), report));
+    List<Contact> replicaSet = report.closestKnown(op.self(), op.storage().replication());
+    int needed = op.storage().readQuorumFor(replicaSet.size());
+    int answered = answered(replicaSet);
+    if (newest.isEmpty() && (report.timedOut() || answered < needed)) {
+      getContext().getLog().info("{} get {}: no record, and only {} of {} replicas answered ({} needed"
+          + "{}): the key may exist", selfHex(), key.id().shortHex(), answered, replicaSet.size(),
+          needed, report.timedOut() ? ", lookup timed out" : "");
+    }
+    replyTo.tell(new GetResult(key, newest, repairs, mine.size(), answered, needed, report));
     return Behaviors.stopped();
+  }
+
+  /** How many of {@code replicaSet} answered: peers that responded, and this node if it read. */
+  private int answered(List<Contact> replicaSet) {
+    Set<NodeId> responded = new HashSet<>();
+    report.closest().forEach(contact -> responded.add(contact.id()));
+    if (local != null) {
+      responded.add(op.self().id());
+    }
+    return (int) replicaSet.stream().filter(contact -> responded.contains(contact.id())).count();
   }
 
   /** What each replica returned, in replica-set order; this node only if its read succeeded. */

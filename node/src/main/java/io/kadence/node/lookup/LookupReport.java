@@ -6,6 +6,7 @@ import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.TraceEntry;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
+import io.kadence.dht.routing.ReplicaSets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,17 @@ public record LookupReport(LookupResult<List<SignedRecord>> result, boolean time
   /** The (at most k) peers closest to the target that responded, closest first. */
   public List<Contact> closest() {
     return result.closest();
+  }
+
+  /**
+   * The {@code replication} nodes closest to the target that the lookup knows to exist, closest
+   * first: the peers that responded, the peers that failed (a failed peer may be a replica that
+   * is only cut off) and {@code self}. The replica set as far as this lookup can tell.
+   */
+  public List<Contact> closestKnown(Contact self, int replication) {
+    List<Contact> known = new ArrayList<>(result.closest());
+    known.addAll(result.failed());
+    return ReplicaSets.withSelf(result.target(), self, known, replication);
   }
 
   /** FIND_VALUE: every valid record returned, peer by peer in the order they answered. */

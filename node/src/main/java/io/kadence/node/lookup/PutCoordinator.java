@@ -115,9 +115,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
 
   private Behavior<Command> onLookupDone(LookupDone done) {
     report = done.report();
-    List<Contact> known = new ArrayList<>(report.closest());
-    known.addAll(report.result().failed());
-    List<Contact> closestKnown = ReplicaSets.withSelf(key().id(), op.self(), known, replication());
+    List<Contact> closestKnown = report.closestKnown(op.self(), replication());
     replicaSet.addAll(ReplicaSets.withSelf(key().id(), op.self(), report.closest(), replication()));
     Set<NodeId> failed = new HashSet<>();
     report.result().failed().forEach(contact -> failed.add(contact.id()));

@@ -70,4 +70,15 @@ public record StorageSettings(
     }
     return Math.min(writeQuorum, liveReplicas / 2 + 1);
   }
+
+  /**
+   * Answers of the replica set a get needs before "no record" means the key does not exist,
+   * when {@code knownReplicas} nodes make up the replica set: enough that any put acknowledged
+   * by {@link #quorumFor} of them shares a replica with the answers (R + W &gt; N), so
+   * {@code replication - writeQuorum + 1} on a full network and 1 on a lone node.
+   */
+  public int readQuorumFor(int knownReplicas) {
+    int n = Math.min(knownReplicas, replication);
+    return Math.max(1, n - quorumFor(n) + 1);
+  }
 }

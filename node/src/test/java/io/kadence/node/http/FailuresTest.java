@@ -14,6 +14,7 @@ import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.StoreRefusal;
+import io.kadence.node.lookup.GetResult;
 import io.kadence.node.lookup.LookupReport;
 import io.kadence.node.lookup.PutResult;
 import io.kadence.node.lookup.PutResult.ReplicaOutcome;
@@ -62,6 +63,26 @@ class FailuresTest {
     assertEquals("STORAGE_FULL", detail.get("replicas").get(1).get("refusal").asText());
     assertEquals("TIMED_OUT", detail.get("replicas").get(2).get("status").asText());
     assertTrue(detail.get("replicas").get(2).get("refusal").isNull());
+  }
+
+  @Test
+  void replicasUnreachable_shouldAnswer503SayingHowManyReplicasAnsweredWhenAGetFoundNothing()
+      throws Exception {
+    GetResult result = new GetResult(Key.of("greeting"), List.of(), List.of(), 0, 1, 3,
+        emptyLookup());
+    assertTrue(result.unavailable());
+    assertFalse(result.notFound());
+
+    ApiError error = Failures.replicasUnreachable("greeting", result);
+
+    assertEquals(503, error.status().intValue());
+    JsonNode json = body(error.toResponse());
+    assertEquals("replicas_unreachable", json.get("error").asText());
+    assertTrue(json.get("message").asText().contains("only 1 of its replicas answered, and 3"),
+        json.toString());
+    assertEquals(1, json.get("detail").get("answered").asInt());
+    assertEquals(3, json.get("detail").get("needed").asInt());
+    assertFalse(json.get("detail").get("timedOut").asBoolean());
   }
 
   @Test

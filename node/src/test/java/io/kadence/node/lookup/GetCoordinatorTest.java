@@ -111,8 +111,46 @@ class GetCoordinatorTest {
     FakeNetwork network = network(ids);
     GetResult result = get(network, self, Fixtures.settings(""));
     assertFalse(result.found());
+    assertTrue(result.notFound());
+    assertEquals(5, result.replicasAnswered());
     assertEquals(List.of(), result.repairs());
     assertEquals(LookupOutcome.CONVERGED, result.lookup().result().outcome());
+  }
+
+  @Test
+  void get_shouldSayNotFoundWhenAQuorumOfTheReplicaSetAnsweredWithoutTheKey() {
+    FakeNetwork network = network(ids);
+    network.setFault(ids.get(0), FakeNetwork.Fault.DEAD);
+    network.setFault(ids.get(1), FakeNetwork.Fault.DEAD);
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertTrue(result.notFound(), "3 of the 5 closest answered: " + result);
+    assertEquals(3, result.replicasAnswered());
+    assertEquals(3, result.replicasNeeded());
+  }
+
+  @Test
+  void get_shouldBeUnavailableNotNotFoundWhenTooFewOfTheReplicaSetAnswered() {
+    FakeNetwork network = network(ids);
+    // The three closest hold the only copies, and are cut off: the farther peers answer empty.
+    holds(network, alice2, 0, 1, 2);
+    for (int replica = 0; replica < 3; replica++) {
+      network.setFault(ids.get(replica), FakeNetwork.Fault.DEAD);
+    }
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertFalse(result.found());
+    assertFalse(result.notFound(), "an empty answer from 2 of 5 replicas proves nothing");
+    assertTrue(result.unavailable());
+    assertEquals(2, result.replicasAnswered());
+    assertEquals(3, result.replicasNeeded());
+    assertEquals(LookupOutcome.CONVERGED, result.lookup().result().outcome());
+  }
+
+  @Test
+  void get_shouldSayNotFoundWhenTheNodeIsAloneAndItsStoreHasNoRecord() {
+    GetResult result = get(network(List.of(self)), self, Fixtures.settings(""));
+    assertTrue(result.notFound());
+    assertEquals(1, result.replicasAnswered());
+    assertEquals(1, result.replicasNeeded());
   }
 
   @Test
@@ -137,6 +175,17 @@ class GetCoordinatorTest {
     assertEquals(List.of(alice2), result.records());
     assertEquals(List.of(), result.repairs(), "a partial lookup repairs nothing");
     assertTrue(result.lookup().timedOut());
+  }
+
+  @Test
+  void get_shouldBeUnavailableWhenItsLookupStopsWithoutAReportAndNothingIsLocal() {
+    FakeNetwork network = network(ids);
+    holds(network, alice1, 0, 1, 2);
+    PeerRpc broken = (to, request, timeout) -> {
+      throw new AssertionError("a bug in the transport");
+    };
+    GetResult result = get(network, broken, self, Fixtures.settings(""));
+    assertTrue(result.unavailable(), "a partial lookup cannot say the key does not exist");
   }
 
   private GetResult get(FakeNetwork network, NodeId from, NodeSettings settings) {

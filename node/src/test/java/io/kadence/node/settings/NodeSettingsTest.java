@@ -65,6 +65,19 @@ class NodeSettingsTest {
   }
 
   @Test
+  void readQuorumFor_shouldShareAReplicaWithEveryWriteQuorumWhateverTheNetworkSize() {
+    StorageSettings s = load("").storage();
+    for (int n = 1; n <= 8; n++) {
+      assertTrue(s.readQuorumFor(n) + s.quorumFor(n) > Math.min(n, s.replication()), "n = " + n);
+    }
+    assertEquals(1, s.readQuorumFor(1));
+    assertEquals(1, s.readQuorumFor(2));
+    assertEquals(2, s.readQuorumFor(3));
+    assertEquals(3, s.readQuorumFor(5));
+    assertEquals(3, s.readQuorumFor(50));
+  }
+
+  @Test
   void hostPortParse_shouldExplainWhenInputIsBad() {
     assertEquals(new HostPort("localhost", 1), HostPort.parse("localhost:1"));
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse("localhost"));
