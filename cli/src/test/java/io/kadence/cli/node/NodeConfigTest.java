@@ -69,6 +69,7 @@ class NodeConfigTest {
         "pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
     assertEquals("off", pekko.getString("pekko.cluster.split-brain-resolver"
         + ".down-all-when-unstable"));
+    assertEquals(java.time.Duration.ofMinutes(2), lean.settings().network().joinTimeout());
 
     Path file = Files.writeString(dir.resolve("pool.conf"),
         "pekko.remote.artery.advanced.buffer-pool-size = 64");

@@ -2,12 +2,15 @@ package io.kadence.node.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
 import io.kadence.crypto.envelope.SignedEnvelope;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.WireLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,10 +58,12 @@ public record NodeSettings(
   /**
    * Reads the {@code kadence} block of {@code config}.
    *
-   * @throws ConfigException with the path of a missing or invalid setting
+   * @throws ConfigException with the path of a missing, invalid or unknown setting
    */
   public static NodeSettings load(Config config) {
     Config k = config.getConfig("kadence");
+    checkKnown(k, ConfigFactory.defaultReference(NodeSettings.class.getClassLoader())
+        .getConfig("kadence"));
     return new NodeSettings(
         network(k.getConfig("node")),
         routing(k.getConfig("routing")),
@@ -66,6 +71,26 @@ public record NodeSettings(
         storage(k.getConfig("storage")),
         security(k.getConfig("security")),
         http(k.getConfig("http")));
+  }
+
+  /**
+   * Refuses a setting under {@code kadence} that reference.conf does not define: a misspelt
+   * path would otherwise be ignored without a word, and the peer run on the default. The
+   * testkit's own {@code kadence.testkit} block is not a peer's and is left alone.
+   */
+  static void checkKnown(Config kadence, Config reference) {
+    for (Map.Entry<String, ConfigValue> entry : kadence.entrySet()) {
+      String path = entry.getKey();
+      if (path.startsWith("testkit.") || reference.hasPathOrNull(path)) {
+        continue;
+      }
+      String leaf = path.substring(path.lastIndexOf('.') + 1);
+      String hint = reference.entrySet().stream().map(Map.Entry::getKey)
+          .filter(known -> known.equals(leaf) || known.endsWith("." + leaf)).findFirst()
+          .map(known -> "; did you mean kadence." + known + "?").orElse("");
+      throw new ConfigException.BadPath(entry.getValue().origin(), "kadence." + path,
+          "no such setting" + hint + " (the settings are in the node module's reference.conf)");
+    }
   }
 
   private static NetworkSettings network(Config c) {

@@ -42,6 +42,19 @@ class NodeSettingsTest {
   }
 
   @Test
+  void load_shouldRefuseAnUnknownSettingAndNameTheOneMeantWhenAPathIsMisspelt() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("kadence.network.join-timeout = 2 minutes"));
+    assertTrue(e.getMessage().contains("kadence.network.join-timeout"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean kadence.node.join-timeout?"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> load("kadence.storage.replicas = 3"));
+    assertTrue(e.getMessage().contains("no such setting"), e.getMessage());
+    assertEquals(Duration.ofSeconds(5),
+        load("kadence.testkit.peer-log-level = DEBUG\nkadence.node.join-timeout = 5 s")
+            .network().joinTimeout(), "the testkit's block is not a peer's");
+  }
+
+  @Test
   void load_shouldNameTheBlockWhenAValueIsInvalid() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> load("kadence.storage.write-quorum = 9"));
