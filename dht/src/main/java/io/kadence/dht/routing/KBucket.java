@@ -3,7 +3,9 @@ package io.kadence.dht.routing;
 import io.kadence.dht.id.NodeId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +18,9 @@ import java.util.Optional;
  *
  * <p>The bucket also records its last activity for the hourly refresh (section 2.3): the last
  * lookup of an id in its range, and the last change of its contacts (added, re-seen or
- * replaced, as BEP 5's "last changed").
+ * replaced, as BEP 5's "last changed"); and when each contact, cached ones included, was last
+ * seen, so that its owner can leave alone a contact heard from recently (BEP 5's "good" node)
+ * instead of pinging it.
  *
  * <p>The bucket does not know its own index: {@link RoutingTable} files contacts into the right
  * bucket. Time comes in as {@code Instant} parameters; there is no clock here. Not thread-safe.
@@ -26,6 +30,7 @@ public final class KBucket {
   private final int cacheCapacity;
   private final List<Contact> contacts;
   private final List<Contact> cache;
+  private final Map<NodeId, Instant> lastSeen = new HashMap<>();
   private Instant lastLookup;
   private Instant lastChanged;
 
@@ -55,6 +60,7 @@ public final class KBucket {
    */
   public ObserveResult observe(Contact contact, Instant now) {
     Objects.requireNonNull(contact, "contact");
+    lastSeen.put(contact.id(), now);
     int at = indexOf(contacts, contact.id());
     if (at >= 0) {
       Contact previous = contacts.remove(at);
@@ -74,8 +80,10 @@ public final class KBucket {
     if (cacheCapacity > 0) {
       cache.add(0, contact);
       if (cache.size() > cacheCapacity) {
-        cache.remove(cache.size() - 1);
+        lastSeen.remove(cache.remove(cache.size() - 1).id());
       }
+    } else {
+      lastSeen.remove(contact.id());
     }
     return new ObserveResult.BucketFull(contacts.get(0), contact);
   }
@@ -90,11 +98,13 @@ public final class KBucket {
     if (at >= 0) {
       contacts.add(contacts.remove(at));
       lastChanged = now;
+      lastSeen.put(id, now);
       return true;
     }
     int cached = indexOf(cache, id);
     if (cached >= 0) {
       cache.add(0, cache.remove(cached));
+      lastSeen.put(id, now);
       return true;
     }
     return false;
@@ -109,6 +119,7 @@ public final class KBucket {
     int at = indexOf(contacts, id);
     if (at >= 0) {
       Contact evicted = contacts.remove(at);
+      lastSeen.remove(id);
       Optional<Contact> replacement =
           cache.isEmpty() ? Optional.empty() : Optional.of(cache.remove(0));
       replacement.ifPresent(contacts::add);
@@ -117,6 +128,7 @@ public final class KBucket {
     }
     int cached = indexOf(cache, id);
     if (cached >= 0) {
+      lastSeen.remove(id);
       return new RemovalResult.DroppedFromCache(cache.remove(cached));
     }
     return new RemovalResult.Unknown(id);
@@ -141,6 +153,14 @@ public final class KBucket {
   /** Whether {@code id} waits in the replacement cache. */
   public boolean isCached(NodeId id) {
     return indexOf(cache, id) >= 0;
+  }
+
+  /**
+   * When the contact or cached contact {@code id} last proved alive (observed, or answered a
+   * ping); empty if this bucket does not hold it.
+   */
+  public Optional<Instant> lastSeen(NodeId id) {
+    return Optional.ofNullable(lastSeen.get(id));
   }
 
   /** The head of the bucket, the contact to ping when the bucket is full. */

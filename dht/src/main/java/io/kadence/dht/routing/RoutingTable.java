@@ -114,6 +114,18 @@ public final class RoutingTable {
     return bucket == null ? new RemovalResult.Unknown(id) : bucket.remove(id, clock.instant());
   }
 
+  /**
+   * Whether the contact (or cached contact) {@code id} proved alive less than {@code within}
+   * ago: a full bucket need not ping such a contact before keeping it over a newcomer (BEP 5
+   * pings only "questionable" nodes, not heard from for 15 minutes). False if not in the table.
+   */
+  public boolean seenWithin(NodeId id, Duration within) {
+    Objects.requireNonNull(id, "id");
+    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    Instant since = clock.instant().minus(within);
+    return bucket != null && bucket.lastSeen(id).map(seen -> seen.isAfter(since)).orElse(false);
+  }
+
   /** Removes the contact with {@code id}, e.g. after its LEAVE: the same as {@link #failed}. */
   public RemovalResult remove(NodeId id) {
     return failed(id);

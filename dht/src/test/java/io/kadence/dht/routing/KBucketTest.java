@@ -107,6 +107,27 @@ class KBucketTest {
   }
 
   @Test
+  void lastSeen_shouldFollowObservationsAndPingsAndForgetContactsThatLeaveWhenTimePasses() {
+    KBucket bucket = new KBucket(2, 1, T0);
+    Contact a = contact(1);
+    Contact b = contact(2);
+    Contact c1 = contact(3);
+    Contact c2 = contact(4);
+    bucket.observe(a, T0);
+    bucket.observe(b, T0.plusSeconds(1));
+    assertEquals(Optional.of(T0), bucket.lastSeen(a.id()));
+    assertTrue(bucket.markSeen(a.id(), T0.plusSeconds(5)));
+    assertEquals(Optional.of(T0.plusSeconds(5)), bucket.lastSeen(a.id()));
+    bucket.observe(c1, T0.plusSeconds(6));
+    assertEquals(Optional.of(T0.plusSeconds(6)), bucket.lastSeen(c1.id()), "cached: tracked");
+    bucket.observe(c2, T0.plusSeconds(7));
+    assertEquals(Optional.empty(), bucket.lastSeen(c1.id()), "pushed out of the cache");
+    bucket.remove(b.id(), T0.plusSeconds(8));
+    assertEquals(Optional.empty(), bucket.lastSeen(b.id()));
+    assertEquals(Optional.of(T0.plusSeconds(7)), bucket.lastSeen(c2.id()), "promoted, still");
+  }
+
+  @Test
   void remove_shouldPromoteMostRecentCachedWhenContactIsEvicted() {
     KBucket bucket = filled(3, 3);
     List<Contact> before = bucket.contacts();

@@ -30,7 +30,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * Owns the peer's {@link RoutingTable} (Kademlia, section 2.2). Contacts enter only after a
  * signed message proved their node ID ({@link Verified}, reported by the transport); a full
- * bucket pings its least-recently-seen contact and keeps the newcomer in the replacement cache;
+ * bucket keeps the newcomer in the replacement cache and pings its least-recently-seen contact,
+ * unless that one proved alive within {@code questionable-after} (BEP 5);
  * contacts leave on membership verdicts ({@link Evict}) or after {@code max-failures} failed
  * calls in a row. A contact that failed that way, or did not answer a probe, is pinged again
  * with backoff ({@link ProbeBackoff}) until it answers or membership gives up on it: a slow
@@ -142,7 +143,8 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     if (result instanceof ObserveResult.Added added) {
       getContext().getLog().debug("routing {}: added {}", self(), added.contact());
       changed();
-    } else if (result instanceof ObserveResult.BucketFull full) {
+    } else if (result instanceof ObserveResult.BucketFull full
+        && !table.seenWithin(full.leastRecentlySeen().id(), settings.questionableAfter())) {
       ping(full.leastRecentlySeen());
     }
     return this;

@@ -107,7 +107,7 @@ public record NodeSettings(
         c.getInt("k"), c.getInt("replacement-cache"), c.getDuration("refresh-interval"),
         c.getDuration("ping-timeout"), c.getInt("max-failures"), c.getDuration("save-delay"),
         c.getDuration("reprobe-min-backoff"), c.getDuration("reprobe-max-backoff"),
-        c.getInt("reprobe-attempts")));
+        c.getInt("reprobe-attempts"), c.getDuration("questionable-after")));
   }
 
   private static LookupSettings lookup(Config c) {

@@ -81,7 +81,7 @@ class ReplicatorTest {
   void setUp() {
     routing = KIT.spawn(RoutingTableActor.create(self.id(), new RoutingSettings(20, 2,
         Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(30), 10), rpc,
+        Duration.ofSeconds(30), 10, Duration.ZERO), rpc,
         Clock.systemUTC(), Optional.empty(),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     for (int i = 0; i < 8; i++) {
@@ -159,7 +159,8 @@ class ReplicatorTest {
   void handOff_shouldReportNothingHandedOffWhenThereIsNoOtherPeer() {
     ActorRef<RoutingTableActor.Command> empty = KIT.spawn(RoutingTableActor.create(self.id(),
         new RoutingSettings(20, 2, Duration.ofHours(1), Duration.ofSeconds(1), 3,
-            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10), rpc,
+            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10, Duration.ZERO),
+        rpc,
         Clock.systemUTC(), Optional.empty(),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.NodeId;
+import io.kadence.crypto.testing.ManualClock;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
 import io.kadence.node.settings.RoutingSettings;
@@ -13,6 +14,7 @@ import io.kadence.node.transport.PeerRpcException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -76,9 +78,15 @@ class RoutingTableActorTest {
 
   /** A routing actor saving {@code saveDelay} after a change, re-probing from 50 ms on. */
   private ActorRef<RoutingTableActor.Command> spawn(int k, Duration saveDelay) {
+    return spawn(k, saveDelay, Duration.ZERO, Clock.systemUTC());
+  }
+
+  /** A routing actor whose full buckets ping only contacts not seen for {@code questionable}. */
+  private ActorRef<RoutingTableActor.Command> spawn(int k, Duration saveDelay,
+      Duration questionable, Clock clock) {
     RoutingSettings settings = new RoutingSettings(k, 2, Duration.ofHours(1), Duration.ofSeconds(1),
-        3, saveDelay, Duration.ofMillis(50), Duration.ofMillis(200), 4);
-    return KIT.spawn(RoutingTableActor.create(self, settings, rpc, Clock.systemUTC(),
+        3, saveDelay, Duration.ofMillis(50), Duration.ofMillis(200), 4, questionable);
+    return KIT.spawn(RoutingTableActor.create(self, settings, rpc, clock,
         Optional.of(dir.resolve("contacts")),
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
   }
@@ -134,6 +142,31 @@ class RoutingTableActorTest {
       return null;
     });
     assertFalse(closest(routing, self).contains(newcomer));
+  }
+
+  @Test
+  void verified_shouldNotPingALeastRecentlySeenContactHeardFromRecentlyWhenTheBucketIsFull() {
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-05T12:00:00Z"));
+    ActorRef<RoutingTableActor.Command> routing =
+        spawn(2, Duration.ofHours(1), Duration.ofMinutes(1), clock);
+    Contact a = contactInBucket(255, 1001);
+    Contact b = contactInBucket(255, 1002);
+    Contact newcomer = contactInBucket(255, 1003);
+    Contact later = contactInBucket(255, 1004);
+    rpc.alive.add(a.id());
+    routing.tell(new RoutingTableActor.Verified(a));
+    routing.tell(new RoutingTableActor.Verified(b));
+    routing.tell(new RoutingTableActor.Verified(newcomer));
+    assertEquals(Set.of(a, b), Set.copyOf(closest(routing, self)), "a and b stay");
+    assertEquals(0, rpc.calls.get(), "a was seen just now: no ping");
+
+    clock.advance(Duration.ofSeconds(61));
+    routing.tell(new RoutingTableActor.Verified(later));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertTrue(rpc.pinged.contains(a.id()), "a is questionable after a minute: pinged");
+      return null;
+    });
+    assertEquals(1, rpc.calls.get());
   }
 
   @Test
