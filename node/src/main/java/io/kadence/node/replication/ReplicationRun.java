@@ -1,20 +1,25 @@
 package io.kadence.node.replication;
 
+import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.routing.Contact;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The bookkeeping of one replication run: what is left to send and what was acknowledged. */
 final class ReplicationRun {
   private final List<SignedRecord> records;
   private final Deque<ReplicationPlan.Send> queue;
   private final Map<SignedRecord, Integer> unacknowledged = new HashMap<>();
-  private final java.util.Set<SignedRecord> planned = new java.util.HashSet<>();
+  private final Set<SignedRecord> planned = new HashSet<>();
   private final int sends;
+  private final Set<NodeId> failedPeers = new HashSet<>();
   private int stored;
   private int failed;
 
@@ -28,11 +33,14 @@ final class ReplicationRun {
     });
   }
 
+  /** The next send, skipping (as failed) those to a peer that already failed in this run. */
   Optional<ReplicationPlan.Send> next() {
+    dropSendsToFailedPeers();
     return Optional.ofNullable(queue.poll());
   }
 
   boolean hasMore() {
+    dropSendsToFailedPeers();
     return !queue.isEmpty();
   }
 
@@ -41,8 +49,17 @@ final class ReplicationRun {
     unacknowledged.computeIfPresent(send.record(), (r, n) -> n == 1 ? null : n - 1);
   }
 
-  void failed() {
+  /** A STORE to {@code peer} failed: the run sends it nothing more (the next run retries). */
+  void failed(Contact peer) {
     failed++;
+    failedPeers.add(peer.id());
+  }
+
+  private void dropSendsToFailedPeers() {
+    while (!queue.isEmpty() && failedPeers.contains(queue.peek().to().id())) {
+      queue.poll();
+      failed++;
+    }
   }
 
   /**

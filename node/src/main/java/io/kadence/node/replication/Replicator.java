@@ -3,6 +3,7 @@ package io.kadence.node.replication;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.BucketSnapshot;
 import io.kadence.dht.routing.Contact;
+import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.Asks;
@@ -25,8 +26,16 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * placement"): after the peer set changes (debounced), every republish interval, and once more,
  * excluding itself, when the node leaves (hand-off). A run sends each record to the members of
  * its replica set, as this node's routing table sees it, with a bounded number of STOREs in
- * flight; after a membership change it skips peers that already confirmed that exact record.
- * One run at a time: a trigger during a run schedules another.
+ * flight. One run at a time: a trigger during a run schedules another.
+ *
+ * <p>After a membership change, a run sends a record only to the members of its replica set that
+ * are new to it: not a peer that confirmed that exact record, nor one presumed to hold it. A
+ * record this replicator has not planned before is presumed held by its replica set as the
+ * previous run's contacts made it (where its put went): otherwise the first run after a burst of
+ * puts would have every replica send every record to every other (replication squared STOREs;
+ * 7,500 in 2 minutes on 64 peers, 2026-12-05, most of them timing out). Republish and hand-off
+ * send to every member regardless. Within a run, a peer whose STORE failed gets no more STOREs
+ * (they would wait out the same timeout); the next run tries it again.
  */
 public final class Replicator extends AbstractBehavior<Replicator.Command> {
   /** What the replicator handles. */
@@ -47,7 +56,11 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   public record RunResult(int records, int sends, int stored, int failed,
       List<SignedRecord> fullyReplicated, Optional<String> error) {}
 
-  private enum Tick implements Command { DEBOUNCED, REPUBLISH }
+  private enum Tick implements Command { DEBOUNCED, REPUBLISH, RETRY }
+
+  /** The first wait before a run retries failed STOREs; it doubles up to {@link #MAX_RETRY}. */
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+  private static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
   private record Loaded(List<SignedRecord> records, List<Contact> contacts, Throwable failure)
       implements Command {}
@@ -68,6 +81,10 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private Run pending;
   private ReplicationRun run;
   private int inFlight;
+  /** The contacts the previous run planned with: where puts since then went. */
+  private List<Contact> previousContacts = List.of();
+  /** The wait before the next retry of failed STOREs; doubles while runs keep failing. */
+  private Duration retryDelay = FIRST_RETRY;
 
   private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
       ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
@@ -98,14 +115,19 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         .onMessage(HandOff.class, this::onHandOff)
         .onMessageEquals(Tick.DEBOUNCED, () -> request(new Run(false, false, null)))
         .onMessageEquals(Tick.REPUBLISH, () -> request(new Run(true, false, null)))
+        .onMessageEquals(Tick.RETRY, () -> request(new Run(false, false, null)))
         .onMessage(Loaded.class, this::onLoaded)
         .onMessage(Sent.class, this::onSent)
         .build();
   }
 
   private Behavior<Command> onPeersChanged(PeersChanged msg) {
-    // Restarting the timer coalesces a burst of membership events into one run.
-    timers.startSingleTimer(Tick.DEBOUNCED, settings.debounce());
+    // The first change of a burst starts the timer and later ones join it: a burst costs one
+    // run, and a network that never stops changing is still re-replicated (restarting the
+    // timer on every change would put the run off for as long as the churn lasts).
+    if (!timers.isTimerActive(Tick.DEBOUNCED)) {
+      timers.startSingleTimer(Tick.DEBOUNCED, settings.debounce());
+    }
     return this;
   }
 
@@ -145,12 +167,30 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       return finish(new RunResult(0, 0, 0, 0, List.of(),
           Optional.of(String.valueOf(msg.failure().getMessage()))));
     }
-    boolean skipConfirmed = !running.republish() && !running.handOff();
+    boolean onlyNew = !running.republish() && !running.handOff();
+    for (SignedRecord record : msg.records()) {
+      if (!confirmations.isConfirmed(record, self.id())) {
+        presumeHeld(record);
+      }
+    }
+    previousContacts = msg.contacts();
     run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
         running.handOff() ? null : self, msg.contacts(), settings.replication(),
-        (record, peer) -> skipConfirmed && confirmations.isConfirmed(record, peer.id())));
+        (record, peer) -> onlyNew && confirmations.isConfirmed(record, peer.id())));
     sendMore();
     return inFlight == 0 ? finish(run.result()) : this;
+  }
+
+  /**
+   * A record first planned now: its replica set under the previous run's contacts, and this
+   * node (which marks the record as planned before), count as holding it.
+   */
+  private void presumeHeld(SignedRecord record) {
+    confirmations.confirm(record, self.id());
+    for (Contact member : ReplicaSets.withSelf(record.key().id(), self, previousContacts,
+        settings.replication())) {
+      confirmations.confirm(record, member.id());
+    }
   }
 
   private void sendMore() {
@@ -178,10 +218,30 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       run.acknowledged(msg.send());
       confirmations.confirm(msg.send().record(), msg.send().to().id());
     } else {
-      run.failed();
+      run.failed(msg.send().to());
     }
     sendMore();
     return inFlight == 0 && !run.hasMore() ? finish(run.result()) : this;
+  }
+
+  /**
+   * A run whose STOREs failed is retried after a delay that doubles while runs keep failing (a
+   * peer that is only slow gets its copies once it answers; a dead one leaves the replica sets
+   * once membership evicts it), and reset by a run without failures.
+   */
+  private void scheduleRetry(RunResult result) {
+    if (running.handOff()) {
+      return;
+    }
+    if (result.failed() == 0) {
+      retryDelay = FIRST_RETRY;
+      return;
+    }
+    if (!timers.isTimerActive(Tick.RETRY)) {
+      timers.startSingleTimer(Tick.RETRY, retryDelay);
+      Duration doubled = retryDelay.multipliedBy(2);
+      retryDelay = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
+    }
   }
 
   private Behavior<Command> finish(RunResult result) {
@@ -194,6 +254,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     if (running.replyTo() != null) {
       running.replyTo().tell(result);
     }
+    scheduleRetry(result);
     running = null;
     run = null;
     if (pending != null) {

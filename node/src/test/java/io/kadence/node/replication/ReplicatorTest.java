@@ -61,9 +61,12 @@ class ReplicatorTest {
   static final class StoreRecorder implements PeerRpc {
     final List<Map.Entry<NodeId, SignedRecord>> stores = new CopyOnWriteArrayList<>();
     final Set<NodeId> dead = ConcurrentHashMap.newKeySet();
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
+      calls.incrementAndGet();
       if (dead.contains(to.id())) {
         return CompletableFuture.failedFuture(
             new PeerRpcException(to, PeerRpcException.Reason.TIMEOUT, "dead"));
@@ -134,6 +137,63 @@ class ReplicatorTest {
     result.receiveMessage(WAIT);
     assertEquals(sent + expected(false).size(), rpc.stores.size(),
         "the second re-replication sent nothing; only the hand-off did");
+  }
+
+  @Test
+  void peersChanged_shouldSendRecordsPutSinceTheLastRunOnlyToMembersNewToTheirReplicaSet() {
+    List<SignedRecord> putLater = List.copyOf(records);
+    records.clear();
+    ActorRef<Replicator.Command> replicator = replicator();
+    // A run with no records yet: its contacts (the 8 peers) are where the puts below go.
+    TestProbe<Replicator.RunResult> barrier = KIT.createTestProbe();
+    replicator.tell(new Replicator.HandOff(barrier.getRef()));
+    assertEquals(0, barrier.receiveMessage(WAIT).records());
+
+    records.addAll(putLater);
+    Contact joined = contact(7100);
+    routing.tell(new RoutingTableActor.Verified(joined));
+    TestProbe<List<Contact>> table = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, false, table.getRef()));
+    assertEquals(List.of(joined), table.receiveMessage(WAIT));
+    Set<Map.Entry<NodeId, SignedRecord>> toJoined = new HashSet<>();
+    List<Contact> now = new ArrayList<>(peers);
+    now.add(joined);
+    for (SignedRecord r : records) {
+      if (ReplicaSets.withSelf(r.key().id(), self, now, REPLICATION).contains(joined)) {
+        toJoined.add(Map.entry(joined.id(), r));
+      }
+    }
+    assertFalse(toJoined.isEmpty(), "the seed gives the new peer some keys");
+
+    replicator.tell(new Replicator.PeersChanged());
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertTrue(Set.copyOf(rpc.stores).containsAll(toJoined));
+      return null;
+    });
+    replicator.tell(new Replicator.HandOff(barrier.getRef())); // after the re-replication run
+    Replicator.RunResult handOff = barrier.receiveMessage(WAIT);
+    List<Map.Entry<NodeId, SignedRecord>> rereplicated =
+        rpc.stores.subList(0, rpc.stores.size() - handOff.sends());
+    assertEquals(toJoined, Set.copyOf(rereplicated),
+        "only the new member of each replica set, not the members the puts went to");
+    assertEquals(toJoined.size(), rereplicated.size());
+  }
+
+  @Test
+  void peersChanged_shouldStopSendingToAPeerWithinARunOnceItsStoreFailed() {
+    Contact deadPeer = peers.get(0);
+    rpc.dead.add(deadPeer.id());
+    ActorRef<Replicator.Command> replicator = replicator();
+    replicator.tell(new Replicator.PeersChanged());
+    Set<Map.Entry<NodeId, SignedRecord>> toLive = new HashSet<>(expected(true));
+    toLive.removeIf(pair -> pair.getKey().equals(deadPeer.id()));
+    KIT.createTestProbe().awaitAssert(WAIT, () -> {
+      assertEquals(toLive, Set.copyOf(rpc.stores));
+      return null;
+    });
+    assertTrue(rpc.calls.get() - rpc.stores.size() <= 4,
+        "at most the STOREs in flight when the first one failed went to the dead peer, got "
+            + (rpc.calls.get() - rpc.stores.size()));
   }
 
   @Test
