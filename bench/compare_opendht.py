@@ -81,7 +81,18 @@ def wait_opendht(n, timeout, urls):
 
 
 def kadence_pids(urls):
-    print(",".join(str(fetch_json(u + "/v1/node")["process"]["pid"]) for u in urls))
+    # Asked right after the phase at 64 in flight, when busy peers may take seconds to answer
+    # (a 3 s timeout failed at 64 peers, 2026-12-05 19:29 UTC): wait longer, and try again.
+    pids = []
+    for u in urls:
+        for attempt in range(3):
+            try:
+                pids.append(str(fetch_json(u + "/v1/node", timeout=30.0)["process"]["pid"]))
+                break
+            except OSError:
+                if attempt == 2:
+                    raise
+    print(",".join(pids))
     return 0
 
 
