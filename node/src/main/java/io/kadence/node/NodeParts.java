@@ -4,6 +4,7 @@ import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.WireCodec;
 import io.kadence.node.lookup.OperationContext;
+import io.kadence.node.membership.MemberIds;
 import io.kadence.node.membership.Membership;
 import io.kadence.node.replication.Replicator;
 import io.kadence.node.replication.ReplicatorSettings;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * The running parts of a peer, spawned by {@link NodeGuardian} in dependency order: the store,
@@ -57,8 +59,9 @@ record NodeParts(
         settings.lookup().requestTimeout());
     ctx.spawn(PeerEndpoint.create(identity, codec, settings.security(), handler, events, stats,
         clock), PeerAddresses.ENDPOINT_NAME);
+    Cluster cluster = Cluster.get(ctx.getSystem());
     var replicator = ctx.spawn(Replicator.create(self, ReplicatorSettings.of(settings), rpc,
-        store, routing), "replicator");
+        store, routing, () -> MemberIds.liveMembers(cluster.state())), "replicator");
     ctx.spawn(Membership.create(self.id(), routing, membershipChanges), "membership");
     return new NodeParts(self, rpc, store, routing, replicator,
         OperationContext.of(self, rpc, store, settings, clock));

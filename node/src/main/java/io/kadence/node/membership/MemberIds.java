@@ -2,9 +2,13 @@ package io.kadence.node.membership;
 
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.routing.Contact;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 
 /**
  * A peer announces its node ID to the cluster as a role, {@code kadence-<64 hex>}, so that
@@ -44,5 +48,21 @@ public final class MemberIds {
     }
     return idOf(member).map(id -> new Contact(id, address.host().get(),
         (Integer) address.port().get()));
+  }
+
+  /**
+   * The members of {@code state} that are neither down nor on their way out (joining, up,
+   * weakly up, unreachable or not), as contacts: peers whose copies stay where they are.
+   */
+  public static Set<Contact> liveMembers(ClusterEvent.CurrentClusterState state) {
+    Set<Contact> live = new HashSet<>();
+    for (Member member : state.getMembers()) {
+      MemberStatus status = member.status();
+      if (status != MemberStatus.down() && status != MemberStatus.removed()
+          && status != MemberStatus.exiting() && status != MemberStatus.leaving()) {
+        contactOf(member).ifPresent(live::add);
+      }
+    }
+    return live;
   }
 }

@@ -1,5 +1,6 @@
 package io.kadence.node.replication;
 
+import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.BucketSnapshot;
 import io.kadence.dht.routing.Contact;
@@ -10,8 +11,14 @@ import io.kadence.node.Asks;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -35,7 +42,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * puts would have every replica send every record to every other (replication squared STOREs;
  * 7,500 in 2 minutes on 64 peers, 2026-12-05, most of them timing out). Republish and hand-off
  * send to every member regardless. Within a run, a peer whose STORE failed gets no more STOREs
- * (they would wait out the same timeout); the next run tries it again.
+ * (they would wait out the same timeout), and later runs after a table change leave it out for
+ * a backoff that doubles from 5 s to 5 minutes while its STOREs keep failing.
+ *
+ * <p>A peer that left the routing table but is still a cluster member (unreachable, not yet
+ * downed: perhaps only starved or paused) stays in the replica sets of re-replication and
+ * republish: copies move only once the failure detector's verdict removes it. Moving them at
+ * every unreachable verdict sent a network of 48 overloaded peers, whose members flapped, into
+ * 50,000 STOREs in two minutes (2026-12-05, 20:04 UTC).
  */
 public final class Replicator extends AbstractBehavior<Replicator.Command> {
   /** What the replicator handles. */
@@ -43,6 +57,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   /** The peer set changed: re-replicate after the debounce delay. */
   public record PeersChanged() implements Command {}
+
+  /** Re-replicate now, without the debounce, and report the run (for tests and operators). */
+  public record Rereplicate(ActorRef<RunResult> replyTo) implements Command {}
 
   /** The node is leaving: hand every record to its replica set without this node. */
   public record HandOff(ActorRef<RunResult> replyTo) implements Command {}
@@ -83,13 +100,21 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private int inFlight;
   /** The contacts the previous run planned with: where puts since then went. */
   private List<Contact> previousContacts = List.of();
+  /** The cluster's members that are not down or removed, for peers gone from the table. */
+  private final Supplier<Set<Contact>> members;
+  /** Peers whose STOREs failed: when to try them again, and the backoff that got them there. */
+  private final Map<NodeId, Backoff> backoffs = new HashMap<>();
   /** The wait before the next retry of failed STOREs; doubles while runs keep failing. */
   private Duration retryDelay = FIRST_RETRY;
 
+  /** A peer's backoff: no STOREs from re-replication before {@code untilNanos}. */
+  private record Backoff(long untilNanos, Duration delay) {}
+
   private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
       ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
-      ActorRef<RoutingTableActor.Command> routing) {
+      ActorRef<RoutingTableActor.Command> routing, Supplier<Set<Contact>> members) {
     super(context);
+    this.members = members;
     this.timers = timers;
     this.self = self;
     this.settings = settings;
@@ -99,12 +124,16 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     this.confirmations = new Confirmations(settings.confirmationCapacity());
   }
 
-  /** The replicator of the node {@code self}. */
+  /**
+   * The replicator of the node {@code self}; {@code members} gives the cluster's members that
+   * are not down or removed (read from any thread), or none outside a cluster.
+   */
   public static Behavior<Command> create(Contact self, ReplicatorSettings settings, PeerRpc rpc,
-      RecordSource records, ActorRef<RoutingTableActor.Command> routing) {
+      RecordSource records, ActorRef<RoutingTableActor.Command> routing,
+      Supplier<Set<Contact>> members) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Tick.REPUBLISH, settings.republishInterval());
-      return new Replicator(ctx, timers, self, settings, rpc, records, routing);
+      return new Replicator(ctx, timers, self, settings, rpc, records, routing, members);
     }));
   }
 
@@ -113,6 +142,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     return newReceiveBuilder()
         .onMessage(PeersChanged.class, this::onPeersChanged)
         .onMessage(HandOff.class, this::onHandOff)
+        .onMessage(Rereplicate.class, msg -> request(new Run(false, false, msg.replyTo())))
         .onMessageEquals(Tick.DEBOUNCED, () -> request(new Run(false, false, null)))
         .onMessageEquals(Tick.REPUBLISH, () -> request(new Run(true, false, null)))
         .onMessageEquals(Tick.RETRY, () -> request(new Run(false, false, null)))
@@ -173,12 +203,40 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         presumeHeld(record);
       }
     }
-    previousContacts = msg.contacts();
+    List<Contact> contacts = running.handOff() ? msg.contacts() : withMembers(msg.contacts());
+    previousContacts = contacts;
+    long now = System.nanoTime();
     run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
-        running.handOff() ? null : self, msg.contacts(), settings.replication(),
-        (record, peer) -> onlyNew && confirmations.isConfirmed(record, peer.id())));
+        running.handOff() ? null : self, contacts, settings.replication(),
+        (record, peer) -> onlyNew && (confirmations.isConfirmed(record, peer.id())
+            || backingOff(peer, now))));
     sendMore();
     return inFlight == 0 ? finish(run.result()) : this;
+  }
+
+  /**
+   * The table's contacts, and the previous run's contacts that left the table but are still
+   * cluster members (unreachable, not yet downed).
+   */
+  private List<Contact> withMembers(List<Contact> table) {
+    Set<Contact> stillMembers = members.get();
+    if (stillMembers.isEmpty()) {
+      return table;
+    }
+    Set<NodeId> inTable = new HashSet<>();
+    table.forEach(contact -> inTable.add(contact.id()));
+    List<Contact> contacts = new ArrayList<>(table);
+    for (Contact previous : previousContacts) {
+      if (!inTable.contains(previous.id()) && stillMembers.contains(previous)) {
+        contacts.add(previous);
+      }
+    }
+    return contacts;
+  }
+
+  private boolean backingOff(Contact peer, long nowNanos) {
+    Backoff backoff = backoffs.get(peer.id());
+    return backoff != null && backoff.untilNanos() - nowNanos > 0;
   }
 
   /**
@@ -214,11 +272,18 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private Behavior<Command> onSent(Sent msg) {
     inFlight--;
+    NodeId to = msg.send().to().id();
     if (msg.stored()) {
       run.acknowledged(msg.send());
-      confirmations.confirm(msg.send().record(), msg.send().to().id());
+      confirmations.confirm(msg.send().record(), to);
+      backoffs.remove(to);
     } else {
       run.failed(msg.send().to());
+      Backoff previous = backoffs.get(to);
+      if (previous == null || previous.untilNanos() - System.nanoTime() <= 0) {
+        Duration delay = previous == null ? FIRST_RETRY : min(previous.delay().multipliedBy(2));
+        backoffs.put(to, new Backoff(System.nanoTime() + delay.toNanos(), delay));
+      }
     }
     sendMore();
     return inFlight == 0 && !run.hasMore() ? finish(run.result()) : this;
@@ -239,9 +304,12 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     }
     if (!timers.isTimerActive(Tick.RETRY)) {
       timers.startSingleTimer(Tick.RETRY, retryDelay);
-      Duration doubled = retryDelay.multipliedBy(2);
-      retryDelay = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
+      retryDelay = min(retryDelay.multipliedBy(2));
     }
+  }
+
+  private static Duration min(Duration delay) {
+    return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
   }
 
   private Behavior<Command> finish(RunResult result) {

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -100,10 +101,14 @@ class ReplicatorTest {
   }
 
   private ActorRef<Replicator.Command> replicator() {
+    return replicator(Set::of);
+  }
+
+  private ActorRef<Replicator.Command> replicator(Supplier<Set<Contact>> members) {
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
     return KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), routing));
+        () -> CompletableFuture.completedFuture(List.copyOf(records)), routing, members));
   }
 
   /** The (peer, record) pairs a correct run sends: replica set members other than self. */
@@ -180,6 +185,35 @@ class ReplicatorTest {
   }
 
   @Test
+  void rereplicate_shouldKeepCopiesWhereTheyAreWhileAPeerGoneFromTheTableIsStillAMember() {
+    Set<Contact> members = ConcurrentHashMap.newKeySet();
+    members.addAll(peers);
+    ActorRef<Replicator.Command> replicator = replicator(() -> Set.copyOf(members));
+    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    assertEquals(expected(true).size(), runs.receiveMessage(WAIT).stored());
+    int before = rpc.stores.size();
+
+    Contact unreachable = peers.get(0);
+    routing.tell(new RoutingTableActor.Evict(unreachable.id()));
+    TestProbe<List<Contact>> table = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.Closest(unreachable.id(), 1, false, table.getRef()));
+    assertFalse(table.receiveMessage(WAIT).contains(unreachable), "gone from the table");
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    assertEquals(0, runs.receiveMessage(WAIT).sends(), "still a member: its copies stay");
+    assertEquals(before, rpc.stores.size());
+
+    members.remove(unreachable);
+    peers.remove(unreachable);
+    Set<Map.Entry<NodeId, SignedRecord>> moved = new HashSet<>(expected(true));
+    moved.removeAll(Set.copyOf(rpc.stores));
+    assertFalse(moved.isEmpty(), "the seed gives the removed peer some keys");
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    assertEquals(moved.size(), runs.receiveMessage(WAIT).stored(), "removed: copies move");
+    assertEquals(moved, Set.copyOf(rpc.stores.subList(before, rpc.stores.size())));
+  }
+
+  @Test
   void peersChanged_shouldStopSendingToAPeerWithinARunOnceItsStoreFailed() {
     Contact deadPeer = peers.get(0);
     rpc.dead.add(deadPeer.id());
@@ -226,7 +260,7 @@ class ReplicatorTest {
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
     ActorRef<Replicator.Command> alone = KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), empty));
+        () -> CompletableFuture.completedFuture(List.copyOf(records)), empty, Set::of));
     TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
     alone.tell(new Replicator.HandOff(probe.getRef()));
     Replicator.RunResult result = probe.receiveMessage(WAIT);
