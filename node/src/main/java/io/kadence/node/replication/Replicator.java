@@ -106,6 +106,8 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private final Map<NodeId, Backoff> backoffs = new HashMap<>();
   /** The wait before the next retry of failed STOREs; doubles while runs keep failing. */
   private Duration retryDelay = FIRST_RETRY;
+  /** Whether the current run left out a send because its peer was backing off. */
+  private boolean skippedForBackoff;
 
   /** A peer's backoff: no STOREs from re-replication before {@code untilNanos}. */
   private record Backoff(long untilNanos, Duration delay) {}
@@ -206,6 +208,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     List<Contact> contacts = running.handOff() ? msg.contacts() : withMembers(msg.contacts());
     previousContacts = contacts;
     long now = System.nanoTime();
+    // A backoff long over is forgotten, so the map does not keep every peer that ever failed.
+    backoffs.values().removeIf(b -> now - b.untilNanos() > MAX_RETRY.toNanos());
+    skippedForBackoff = false;
     run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
         running.handOff() ? null : self, contacts, settings.replication(),
         (record, peer) -> onlyNew && (confirmations.isConfirmed(record, peer.id())
@@ -236,7 +241,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private boolean backingOff(Contact peer, long nowNanos) {
     Backoff backoff = backoffs.get(peer.id());
-    return backoff != null && backoff.untilNanos() - nowNanos > 0;
+    boolean waiting = backoff != null && backoff.untilNanos() - nowNanos > 0;
+    skippedForBackoff |= waiting;
+    return waiting;
   }
 
   /**
@@ -290,15 +297,16 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   /**
-   * A run whose STOREs failed is retried after a delay that doubles while runs keep failing (a
-   * peer that is only slow gets its copies once it answers; a dead one leaves the replica sets
-   * once membership evicts it), and reset by a run without failures.
+   * A run whose STOREs failed, or that left out peers backing off, is retried after a delay
+   * that doubles while runs keep failing (a peer that is only slow gets its copies once it
+   * answers; a dead one leaves the replica sets once membership removes it), and reset by a run
+   * that neither failed nor left anything out.
    */
   private void scheduleRetry(RunResult result) {
     if (running.handOff()) {
       return;
     }
-    if (result.failed() == 0) {
+    if (result.failed() == 0 && !skippedForBackoff) {
       retryDelay = FIRST_RETRY;
       return;
     }

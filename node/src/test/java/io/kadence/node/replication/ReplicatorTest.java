@@ -228,6 +228,13 @@ class ReplicatorTest {
     assertTrue(rpc.calls.get() - rpc.stores.size() <= 4,
         "at most the STOREs in flight when the first one failed went to the dead peer, got "
             + (rpc.calls.get() - rpc.stores.size()));
+
+    // The next run leaves the failed peer out while it backs off: nothing is sent at all.
+    int calls = rpc.calls.get();
+    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    assertEquals(0, runs.receiveMessage(WAIT).sends());
+    assertEquals(calls, rpc.calls.get());
   }
 
   @Test
