@@ -207,6 +207,10 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
       // A lookup of the node's own id fills the buckets near it (Kademlia, section 2.3 join).
       operations.refresh(List.of(parts.self().id()));
       timers.startTimerWithFixedDelay(Tick.REFRESH, refreshTick());
+    } else if (msg.change() instanceof Membership.PeersChanged && state == NodeState.SERVING) {
+      // A member removed after it was unreachable changes no routing table (it left the table
+      // at the unreachable verdict), but the replicator kept it in its replica sets until now.
+      parts.replicator().tell(new Replicator.PeersChanged());
     } else if (msg.change() instanceof Membership.SelfRemoved) {
       if (leaving != null) {
         return finishLeave(true);
