@@ -98,8 +98,7 @@ public final class RoutingTable {
    * id was in the table or its caches.
    */
   public boolean pingSucceeded(NodeId id) {
-    Objects.requireNonNull(id, "id");
-    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    KBucket bucket = bucketOf(id);
     return bucket != null && bucket.markSeen(id, clock.instant());
   }
 
@@ -109,8 +108,7 @@ public final class RoutingTable {
    * only from a cache is dropped from it.
    */
   public RemovalResult failed(NodeId id) {
-    Objects.requireNonNull(id, "id");
-    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    KBucket bucket = bucketOf(id);
     return bucket == null ? new RemovalResult.Unknown(id) : bucket.remove(id, clock.instant());
   }
 
@@ -120,8 +118,7 @@ public final class RoutingTable {
    * pings only "questionable" nodes, not heard from for 15 minutes). False if not in the table.
    */
   public boolean seenWithin(NodeId id, Duration within) {
-    Objects.requireNonNull(id, "id");
-    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    KBucket bucket = bucketOf(id);
     Instant since = clock.instant().minus(within);
     return bucket != null && bucket.lastSeen(id).map(seen -> seen.isAfter(since)).orElse(false);
   }
@@ -166,8 +163,7 @@ public final class RoutingTable {
 
   /** The bucket contact with {@code id}, if any (replacement caches not searched). */
   public Optional<Contact> find(NodeId id) {
-    Objects.requireNonNull(id, "id");
-    KBucket bucket = id.equals(self) ? null : buckets[self.bucketIndex(id)];
+    KBucket bucket = bucketOf(id);
     return bucket == null ? Optional.empty() : bucket.find(id);
   }
 
@@ -264,6 +260,12 @@ public final class RoutingTable {
 
   public Duration refreshInterval() {
     return refreshInterval;
+  }
+
+  /** The bucket {@code id} belongs in, or null if it is this node's or not created yet. */
+  private KBucket bucketOf(NodeId id) {
+    Objects.requireNonNull(id, "id");
+    return id.equals(self) ? null : buckets[self.bucketIndex(id)];
   }
 
   /** Bucket {@code index}, created (empty, active since the table was) if it was not yet. */

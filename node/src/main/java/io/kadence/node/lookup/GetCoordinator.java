@@ -165,13 +165,15 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
         report.result().outcome());
     List<Contact> replicaSet = report.closestKnown(op.self(), op.storage().replication());
     int needed = op.storage().readQuorumFor(replicaSet.size());
-    int answered = answered(replicaSet);
-    if (newest.isEmpty() && (report.timedOut() || answered < needed)) {
-      getContext().getLog().info("{} get {}: no record, and only {} of {} replicas answered ({} needed"
-          + "{}): the key may exist", selfHex(), key.id().shortHex(), answered, replicaSet.size(),
-          needed, report.timedOut() ? ", lookup timed out" : "");
+    GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
+        needed, report);
+    if (result.unavailable()) {
+      getContext().getLog().info("{} get {}: no record, and only {} of {} replicas answered"
+          + " ({} needed{}): the key may exist", selfHex(), key.id().shortHex(),
+          result.replicasAnswered(), replicaSet.size(), needed,
+          report.timedOut() ? ", lookup timed out" : "");
     }
-    replyTo.tell(new GetResult(key, newest, repairs, mine.size(), answered, needed, report));
+    replyTo.tell(result);
     return Behaviors.stopped();
   }
 

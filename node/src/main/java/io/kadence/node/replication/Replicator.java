@@ -288,7 +288,8 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       run.failed(msg.send().to());
       Backoff previous = backoffs.get(to);
       if (previous == null || previous.untilNanos() - System.nanoTime() <= 0) {
-        Duration delay = previous == null ? FIRST_RETRY : min(previous.delay().multipliedBy(2));
+        Duration delay =
+            previous == null ? FIRST_RETRY : capped(previous.delay().multipliedBy(2));
         backoffs.put(to, new Backoff(System.nanoTime() + delay.toNanos(), delay));
       }
     }
@@ -312,11 +313,12 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     }
     if (!timers.isTimerActive(Tick.RETRY)) {
       timers.startSingleTimer(Tick.RETRY, retryDelay);
-      retryDelay = min(retryDelay.multipliedBy(2));
+      retryDelay = capped(retryDelay.multipliedBy(2));
     }
   }
 
-  private static Duration min(Duration delay) {
+  /** {@code delay}, or {@link #MAX_RETRY} if longer. */
+  private static Duration capped(Duration delay) {
     return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
   }
 

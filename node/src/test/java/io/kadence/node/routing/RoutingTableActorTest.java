@@ -91,6 +91,13 @@ class RoutingTableActorTest {
         KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
   }
 
+  /** Reports each of {@code contacts} verified, in order, as the transport does. */
+  private static void verified(ActorRef<RoutingTableActor.Command> routing, Contact... contacts) {
+    for (Contact contact : contacts) {
+      routing.tell(new RoutingTableActor.Verified(contact));
+    }
+  }
+
   private Contact contactInBucket(int bucket, int port) {
     return new Contact(NodeId.randomInBucket(self, bucket, random), "127.0.0.1", port);
   }
@@ -134,9 +141,7 @@ class RoutingTableActorTest {
     Contact b = contactInBucket(255, 1002);
     Contact newcomer = contactInBucket(255, 1003);
     rpc.alive.add(a.id());
-    routing.tell(new RoutingTableActor.Verified(a));
-    routing.tell(new RoutingTableActor.Verified(b));
-    routing.tell(new RoutingTableActor.Verified(newcomer));
+    verified(routing, a, b, newcomer);
     KIT.createTestProbe().awaitAssert(WAIT, () -> {
       assertTrue(rpc.pinged.contains(a.id()), "the least-recently-seen contact is pinged");
       return null;
@@ -154,9 +159,7 @@ class RoutingTableActorTest {
     Contact newcomer = contactInBucket(255, 1003);
     Contact later = contactInBucket(255, 1004);
     rpc.alive.add(a.id());
-    routing.tell(new RoutingTableActor.Verified(a));
-    routing.tell(new RoutingTableActor.Verified(b));
-    routing.tell(new RoutingTableActor.Verified(newcomer));
+    verified(routing, a, b, newcomer);
     assertEquals(Set.of(a, b), Set.copyOf(closest(routing, self)), "a and b stay");
     assertEquals(0, rpc.calls.get(), "a was seen just now: no ping");
 
@@ -175,9 +178,7 @@ class RoutingTableActorTest {
     Contact a = contactInBucket(255, 1001);
     Contact b = contactInBucket(255, 1002);
     Contact newcomer = contactInBucket(255, 1003);
-    routing.tell(new RoutingTableActor.Verified(a));
-    routing.tell(new RoutingTableActor.Verified(b));
-    routing.tell(new RoutingTableActor.Verified(newcomer));
+    verified(routing, a, b, newcomer);
     KIT.createTestProbe().awaitAssert(WAIT, () -> {
       List<Contact> now = closest(routing, self);
       assertEquals(Set.of(b, newcomer), Set.copyOf(now));
