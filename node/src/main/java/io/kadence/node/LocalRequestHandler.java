@@ -1,40 +1,39 @@
 package io.kadence.node;
 
-import io.kadence.dht.id.NodeId;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
+import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.storage.LocalStore;
 import io.kadence.node.transport.RequestHandler;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Scheduler;
 
 /**
  * Answers the verified requests of other peers (Kademlia, section 2.3) from this node's routing
  * table and record store: PING with PONG; FIND_NODE with the k closest contacts known, leaving
  * out the requester; FIND_VALUE with the records held and the k closest contacts; STORE with
  * the store's verdict; LEAVE by evicting the sender, answered with PONG.
+ *
+ * <p>FIND_NODE and FIND_VALUE are answered on the caller's thread from the routing table's
+ * {@link ContactsView} and the store's persisted view ({@link LocalStore#get}), so the stage is
+ * already complete (except on a peer whose store is still recovering): no actor is asked.
  */
 final class LocalRequestHandler implements RequestHandler {
   private final ActorRef<RoutingTableActor.Command> routing;
+  private final ContactsView contacts;
   private final LocalStore store;
   private final int k;
   private final int maxRecords;
-  private final Scheduler scheduler;
-  private final Duration timeout;
 
-  LocalRequestHandler(ActorRef<RoutingTableActor.Command> routing, LocalStore store, int k,
-      int maxRecords, Scheduler scheduler, Duration timeout) {
+  LocalRequestHandler(ActorRef<RoutingTableActor.Command> routing, ContactsView contacts,
+      LocalStore store, int k, int maxRecords) {
     this.routing = routing;
+    this.contacts = contacts;
     this.store = store;
     this.k = k;
     this.maxRecords = maxRecords;
-    this.scheduler = scheduler;
-    this.timeout = timeout;
   }
 
   @Override
@@ -42,12 +41,13 @@ final class LocalRequestHandler implements RequestHandler {
     if (request instanceof Message.Ping) {
       return CompletableFuture.completedFuture(new Message.Pong());
     } else if (request instanceof Message.FindNode find) {
-      return closest(find.target(), sender).thenApply(Message.Nodes::new);
+      return CompletableFuture.completedFuture(
+          new Message.Nodes(contacts.closest(find.target(), k, sender.id())));
     } else if (request instanceof Message.FindValue find) {
       int limit = Math.min(find.maxRecords(), maxRecords);
-      return store.get(find.key()).thenCombine(closest(find.key().id(), sender),
-          (records, closer) -> new Message.Value(
-              records.subList(0, Math.min(limit, records.size())), closer));
+      return store.get(find.key()).thenApply(records -> new Message.Value(
+          records.subList(0, Math.min(limit, records.size())),
+          contacts.closest(find.key().id(), k, sender.id())));
     } else if (request instanceof Message.Store put) {
       return store.store(put.record(), put.expected()).thenApply(Message.StoreAck::new);
     } else if (request instanceof Message.Leave) {
@@ -56,14 +56,5 @@ final class LocalRequestHandler implements RequestHandler {
     }
     return CompletableFuture.failedFuture(
         new IllegalArgumentException("not a request: " + request.getClass().getSimpleName()));
-  }
-
-  /** The k closest contacts to {@code target}, without the requester itself. */
-  private CompletionStage<List<Contact>> closest(NodeId target, Contact requester) {
-    return Asks.<RoutingTableActor.Command, List<Contact>>ask(routing,
-            replyTo -> new RoutingTableActor.Closest(target, k + 1, false, replyTo), timeout,
-            scheduler)
-        .thenApply(contacts -> contacts.stream()
-            .filter(c -> !c.id().equals(requester.id())).limit(k).toList());
   }
 }

@@ -8,10 +8,12 @@ import io.kadence.node.membership.MemberIds;
 import io.kadence.node.membership.Membership;
 import io.kadence.node.replication.Replicator;
 import io.kadence.node.replication.ReplicatorSettings;
+import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.storage.StorageActor;
 import io.kadence.node.storage.StorageLocalStore;
+import io.kadence.node.storage.StoreView;
 import io.kadence.node.transport.NodeStats;
 import io.kadence.node.transport.PeerAddresses;
 import io.kadence.node.transport.PeerEndpoint;
@@ -44,19 +46,21 @@ record NodeParts(
       NodeKeyPair identity, Contact self, Clock clock, NodeStats stats, Path contactsFile,
       ActorRef<RoutingTableActor.ContactsChanged> tableChanges,
       ActorRef<Membership.Change> membershipChanges) {
-    var storage = ctx.spawn(StorageActor.create(self.id(), settings.storage(), clock), "storage");
-    var store = new StorageLocalStore(storage, ctx.getSystem().scheduler(),
+    var storeView = new StoreView();
+    var storage = ctx.spawn(StorageActor.create(self.id(), settings.storage(), clock, storeView),
+        "storage");
+    var store = new StorageLocalStore(storage, storeView, clock, ctx.getSystem().scheduler(),
         settings.lookup().timeout());
     WireCodec codec = new WireCodec(settings.wireLimits());
     RoutingEvents events = new RoutingEvents();
     PeerRpc rpc = new SignedPeerRpc(ctx.getSystem(), identity, codec, clock,
         settings.security().freshnessWindow(), settings.maxEnvelopeBytes(), events, stats);
+    var contacts = new ContactsView();
     var routing = ctx.spawn(RoutingTableActor.create(self.id(), settings.routing(), rpc, clock,
-        Optional.of(contactsFile), tableChanges), "routing");
+        Optional.of(contactsFile), tableChanges, contacts), "routing");
     events.attach(routing);
-    var handler = new LocalRequestHandler(routing, store, settings.routing().k(),
-        settings.storage().maxPublishersPerKey(), ctx.getSystem().scheduler(),
-        settings.lookup().requestTimeout());
+    var handler = new LocalRequestHandler(routing, contacts, store, settings.routing().k(),
+        settings.storage().maxPublishersPerKey());
     ctx.spawn(PeerEndpoint.create(identity, codec, settings.security(), handler, events, stats,
         clock), PeerAddresses.ENDPOINT_NAME);
     Cluster cluster = Cluster.get(ctx.getSystem());

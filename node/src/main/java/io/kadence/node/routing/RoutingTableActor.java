@@ -37,7 +37,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * with backoff ({@link ProbeBackoff}) until it answers or membership gives up on it: a slow
  * peer is not left out of replica sets for good. The contacts are saved to the data dir soon
  * after every change ({@code save-delay}) and on stop, never an empty table over saved ones, so
- * a peer that crashed and restarts can rejoin through them.
+ * a peer that crashed and restarts can rejoin through them. The bucket contacts are published
+ * to a {@link ContactsView} on every change, for answering other peers without asking this actor.
  */
 public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.Command> {
   /** What the routing actor handles. */
@@ -86,6 +87,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   private final PeerRpc rpc;
   private final Optional<Path> contactsFile;
   private final ActorRef<ContactsChanged> listener;
+  private final ContactsView view;
   private final Map<NodeId, Integer> failures = new HashMap<>();
   private final Set<NodeId> pinging = new HashSet<>();
   private final java.util.Random random = new java.util.Random();
@@ -94,8 +96,9 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   private RoutingTableActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       RoutingTable table, RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
-      ActorRef<ContactsChanged> listener) {
+      ActorRef<ContactsChanged> listener, ContactsView view) {
     super(context);
+    this.view = view;
     this.timers = timers;
     this.backoff = new ProbeBackoff(settings.reprobeMinBackoff(), settings.reprobeMaxBackoff(),
         settings.reprobeAttempts());
@@ -114,10 +117,17 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
    */
   public static Behavior<Command> create(NodeId self, RoutingSettings settings, PeerRpc rpc,
       Clock clock, Optional<Path> contactsFile, ActorRef<ContactsChanged> listener) {
+    return create(self, settings, rpc, clock, contactsFile, listener, new ContactsView());
+  }
+
+  /** As above, keeping {@code view} equal to the table's bucket contacts. */
+  public static Behavior<Command> create(NodeId self, RoutingSettings settings, PeerRpc rpc,
+      Clock clock, Optional<Path> contactsFile, ActorRef<ContactsChanged> listener,
+      ContactsView view) {
     RoutingTable table = new RoutingTable(self, settings.k(), settings.replacementCache(),
         settings.refreshInterval(), clock);
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new RoutingTableActor(ctx, timers, table, settings, rpc, contactsFile, listener)));
+        new RoutingTableActor(ctx, timers, table, settings, rpc, contactsFile, listener, view)));
   }
 
   @Override
@@ -143,6 +153,8 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     if (result instanceof ObserveResult.Added added) {
       getContext().getLog().debug("routing {}: added {}", self(), added.contact());
       changed();
+    } else if (result instanceof ObserveResult.Updated updated && updated.addressChanged()) {
+      view.publish(table.contacts());
     } else if (result instanceof ObserveResult.BucketFull full
         && !table.seenWithin(full.leastRecentlySeen().id(), settings.questionableAfter())) {
       ping(full.leastRecentlySeen());
@@ -233,6 +245,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   /** The table changed: tell the node, and save the contacts soon (once per burst). */
   private void changed() {
+    view.publish(table.contacts());
     listener.tell(new ContactsChanged(table.size()));
     if (!timers.isTimerActive(Save.INSTANCE)) {
       timers.startSingleTimer(Save.INSTANCE, settings.saveDelay());

@@ -42,10 +42,14 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * ({@link StorePlanner}), and acknowledged only once its event is persisted; a repeat of the
  * stored record is acknowledged without an event. Stores that arrive while a write is in flight
  * are planned together and written in one atomic write ({@link StoreBatch}): one H2 commit for
- * the burst instead of one per store, the largest CPU cost of a put in a JFR profile. Reads enforce expiry against the clock; a timer
- * sweeps expired records out with an event. The state snapshots every snapshot-every events, keeps
+ * the burst instead of one per store, the largest CPU cost of a put in a JFR profile. Reads
+ * enforce expiry against the clock; a timer sweeps expired records out with an event. The state snapshots every snapshot-every events, keeps
  * two snapshots and deletes the events the older one covers, so the journal does not grow
  * without bound ({@link StoreSnapshotAdapter} writes the snapshots).
+ *
+ * <p>What is persisted is also published to a {@link StoreView}, which other threads read
+ * without asking the actor (FIND_VALUE, the local part of a get); {@link Get} reads the actor's
+ * state and waits behind writes in flight.
  */
 public final class StorageActor extends EventSourcedBehavior<StorageActor.Command, StorageEvent,
     StoreState> {
@@ -118,6 +122,8 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   private final Map<StoreRefusal, Long> refusals = new EnumMap<>(StoreRefusal.class);
   /** Stores received and not planned yet, in arrival order; not state: none is acknowledged. */
   private final List<Store> pending = new ArrayList<>();
+  /** What is persisted, for readers outside the actor; written after each confirmed write. */
+  private final StoreView view;
 
   /**
    * The store of node {@code self}, enforcing {@code settings} against {@code clock}.
@@ -125,25 +131,43 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
    * @throws IllegalArgumentException if the journal cannot hold what the settings allow
    */
   public static Behavior<Command> create(NodeId self, StorageSettings settings, Clock clock) {
-    return create(PersistenceId.ofUniqueId(PERSISTENCE_ID), self, settings, clock);
+    return create(self, settings, clock, new StoreView());
+  }
+
+  /**
+   * The store of node {@code self}, which keeps {@code view} equal to what it has persisted.
+   *
+   * @throws IllegalArgumentException if the journal cannot hold what the settings allow
+   */
+  public static Behavior<Command> create(NodeId self, StorageSettings settings, Clock clock,
+      StoreView view) {
+    return create(PersistenceId.ofUniqueId(PERSISTENCE_ID), self, settings, clock, view);
   }
 
   /** As {@link #create(NodeId, StorageSettings, Clock)} under another id, for tests. */
   static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
       Clock clock) {
+    return create(id, self, settings, clock, new StoreView());
+  }
+
+  /** As {@link #create(NodeId, StorageSettings, Clock, StoreView)} under another id. */
+  static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
+      Clock clock, StoreView view) {
     checkJournalCanHold(settings);
     return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new StorageActor(id, ctx, timers, self, settings, clock)));
+        timers -> new StorageActor(id, ctx, timers, self, settings, clock, view)));
   }
 
   private StorageActor(PersistenceId id, ActorContext<Command> context,
-      TimerScheduler<Command> timers, NodeId self, StorageSettings settings, Clock clock) {
+      TimerScheduler<Command> timers, NodeId self, StorageSettings settings, Clock clock,
+      StoreView view) {
     super(id, SupervisorStrategy.restartWithBackoff(
         Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
     this.node = self.shortHex();
     this.settings = settings;
     this.clock = clock;
+    this.view = view;
     this.planner = new StorePlanner(settings.recordLimits(), settings.maxRecords(),
         settings.maxBytes());
     timers.startTimerWithFixedDelay(SweepExpired.INSTANCE, settings.expirySweepInterval());
@@ -235,6 +259,8 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
       return Effect().none();
     }
     return Effect().persist(events).thenRun(s -> {
+      // Visible to readers before the acknowledgement: a get after an acknowledged put finds it.
+      view.publish(s, StorageEvent.keysOf(events));
       persisted.forEach(store -> store.replyTo().tell(StoreReply.STORED));
       flushAgainIfQueued();
     });
@@ -262,7 +288,9 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
       return Effect().reply(handedOff.replyTo(), Done.getInstance());
     }
     context.getLog().info("node {}: {} records handed off", node, ids.size());
-    return Effect().persist(StorageEvent.handedOff(ids))
+    List<StorageEvent> events = StorageEvent.handedOff(ids);
+    return Effect().persist(events)
+        .thenRun(s -> view.publish(s, StorageEvent.keysOf(events)))
         .thenReply(handedOff.replyTo(), s -> Done.getInstance());
   }
 
@@ -277,10 +305,12 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
       return Effect().none();
     }
     context.getLog().debug("node {}: {} records expired", node, expired.size());
-    return Effect().persist(StorageEvent.expired(expired));
+    List<StorageEvent> events = StorageEvent.expired(expired);
+    return Effect().persist(events).thenRun(s -> view.publish(s, StorageEvent.keysOf(events)));
   }
 
   private void onRecovered(StoreState state) {
+    view.reset(state);
     context.getLog().info("node {}: storage recovered {} records under {} keys, {} value bytes",
         node, state.recordCount(), state.keyCount(), state.valueBytes());
   }

@@ -1,11 +1,14 @@
 package io.kadence.node.storage;
 
+import io.kadence.dht.id.Key;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.node.serialization.KadenceSerializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -74,6 +77,21 @@ public sealed interface StorageEvent extends KadenceSerializable {
   /** {@link RecordsHandedOff} events naming {@code ids}, in order; none for an empty list. */
   static List<StorageEvent> handedOff(List<RecordId> ids) {
     return chunked(ids, RecordsHandedOff::new);
+  }
+
+  /** The keys whose records {@code events} change, in order of first mention. */
+  static Set<Key> keysOf(List<StorageEvent> events) {
+    Set<Key> keys = new LinkedHashSet<>();
+    for (StorageEvent event : events) {
+      if (event instanceof RecordStored stored) {
+        keys.add(stored.record().key());
+      } else if (event instanceof RecordsExpired expired) {
+        expired.ids().forEach(id -> keys.add(id.key()));
+      } else if (event instanceof RecordsHandedOff handedOff) {
+        handedOff.ids().forEach(id -> keys.add(id.key()));
+      }
+    }
+    return keys;
   }
 
   private static List<StorageEvent> chunked(List<RecordId> ids,

@@ -87,6 +87,11 @@ public final class StoreState {
     return this;
   }
 
+  /** The keys with at least one record held, as a copy. */
+  public Set<Key> keys() {
+    return Set.copyOf(byKey.keySet());
+  }
+
   /** Records held, including expired ones not yet swept: what the record quota counts. */
   public int recordCount() {
     return recordCount;

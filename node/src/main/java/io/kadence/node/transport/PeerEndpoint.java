@@ -170,7 +170,14 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     if (!(message instanceof Message.Leave)) {
       events.verified(sender);
     }
-    getContext().pipeToSelf(handle(sender, message), (reply, failure) ->
+    CompletionStage<Message> handled = handle(sender, message);
+    if (handled instanceof CompletableFuture<Message> done && done.isDone()) {
+      // Answered at once (PING, FIND_NODE, FIND_VALUE): no round through the mailbox.
+      done.whenComplete((reply, failure) -> onHandlerCompleted(
+          new HandlerCompleted(sender, message, requestId, replyTo, reply, failure)));
+      return;
+    }
+    getContext().pipeToSelf(handled, (reply, failure) ->
         new HandlerCompleted(sender, message, requestId, replyTo, reply, failure));
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -84,11 +85,16 @@ class RoutingTableActorTest {
   /** A routing actor whose full buckets ping only contacts not seen for {@code questionable}. */
   private ActorRef<RoutingTableActor.Command> spawn(int k, Duration saveDelay,
       Duration questionable, Clock clock) {
+    return spawn(k, saveDelay, questionable, clock, new ContactsView());
+  }
+
+  private ActorRef<RoutingTableActor.Command> spawn(int k, Duration saveDelay,
+      Duration questionable, Clock clock, ContactsView view) {
     RoutingSettings settings = new RoutingSettings(k, 2, Duration.ofHours(1), Duration.ofSeconds(1),
         3, saveDelay, Duration.ofMillis(50), Duration.ofMillis(200), 4, questionable);
     return KIT.spawn(RoutingTableActor.create(self, settings, rpc, clock,
         Optional.of(dir.resolve("contacts")),
-        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
+        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef(), view));
   }
 
   /** Reports each of {@code contacts} verified, in order, as the transport does. */
@@ -106,6 +112,38 @@ class RoutingTableActorTest {
     TestProbe<List<Contact>> probe = KIT.createTestProbe();
     routing.tell(new RoutingTableActor.Closest(target, 20, false, probe.getRef()));
     return probe.receiveMessage(WAIT);
+  }
+
+  @Test
+  void contactsView_shouldAnswerAsTheTableWhenContactsComeGoAndMove() {
+    ContactsView view = new ContactsView();
+    ActorRef<RoutingTableActor.Command> routing =
+        spawn(3, Duration.ofHours(1), Duration.ofHours(1), Clock.systemUTC(), view);
+    List<Contact> contacts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // Buckets of 3: the far buckets fill and later contacts wait in their caches.
+      Contact c = contactInBucket(255 - i % 8, 2000 + i);
+      contacts.add(c);
+      rpc.alive.add(c.id());
+      verified(routing, c);
+    }
+    Contact moved = contacts.get(1);
+    verified(routing, new Contact(moved.id(), "127.0.0.1", 9999));
+    routing.tell(new RoutingTableActor.Evict(contacts.get(0).id()));
+
+    for (int i = 0; i < 20; i++) {
+      NodeId target = NodeId.random(random);
+      TestProbe<List<Contact>> probe = KIT.createTestProbe();
+      routing.tell(new RoutingTableActor.Closest(target, 21, false, probe.getRef()));
+      List<Contact> table = probe.receiveMessage(WAIT);
+      NodeId requester = table.get(i % table.size()).id();
+      assertEquals(table.stream().filter(c -> !c.id().equals(requester)).limit(20).toList(),
+          view.closest(target, 20, requester));
+    }
+    assertTrue(view.closest(self, 20, self).stream()
+        .anyMatch(c -> c.id().equals(moved.id()) && c.port() == 9999), "the new address");
+    assertTrue(view.closest(self, 20, self).stream()
+        .noneMatch(c -> c.id().equals(contacts.get(0).id())), "the evicted contact is gone");
   }
 
   @Test

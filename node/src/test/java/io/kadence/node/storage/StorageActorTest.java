@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadence.dht.id.Key;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.wire.StoreRefusal;
@@ -25,6 +26,7 @@ import io.kadence.node.settings.StorageSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -55,9 +57,15 @@ class StorageActorTest {
   /** A store with its own persistence id, so tests do not share a journal. */
   private EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> store(
       StorageSettings settings) {
+    return store(settings, new StoreView());
+  }
+
+  /** A store with its own persistence id that keeps {@code view}. */
+  private EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> store(
+      StorageSettings settings, StoreView view) {
     persistenceId = PersistenceId.ofUniqueId("storage-test-" + ids.incrementAndGet());
     return EventSourcedBehaviorTestKit.create(system.system(),
-        StorageActor.create(persistenceId, SELF, settings, clock),
+        StorageActor.create(persistenceId, SELF, settings, clock, view),
         EventSourcedBehaviorTestKit.enabledSerializationSettings()
             .withVerifyCommands(false).withVerifyState(false).withVerifyEquality(true));
   }
@@ -252,6 +260,35 @@ class StorageActorTest {
     assertEquals(List.of(new StorageEvent.RecordsHandedOff(List.of(RecordId.of(bob)))),
         result.events());
     assertEquals(List.of(replaced), get(kit));
+  }
+
+  @Test
+  void view_shouldFollowWhatIsPersistedWhenRecordsAreStoredHandedOffSweptAndRecovered() {
+    StoreView view = new StoreView();
+    var kit = store(settings(), view);
+    SignedRecord alice = record(ALICE, 1, "a");
+    SignedRecord bob = record(BOB, 1, "b");
+    assertStored(kit, alice);
+    assertTrue(view.recovered().isDone());
+    assertStored(kit, bob);
+    assertEquals(Set.copyOf(get(kit)), Set.copyOf(view.live(KEY, clock.instant())),
+        "an acknowledged store is in the view");
+
+    kit.<Done>runCommand(r -> new StorageActor.HandedOff(List.of(bob), r));
+    assertEquals(List.of(alice), view.live(KEY, clock.instant()));
+
+    // A key the journal never held (as after a write that failed): recovery drops it.
+    Key stray = Key.of("stray");
+    view.publish(StoreState.of(4, List.of(record(BOB, stray, 1, T0, HOUR, bytes("x")))),
+        List.of(stray));
+    kit.restart();
+    assertEquals(List.of(), view.live(stray, clock.instant()));
+    assertEquals(List.of(alice), view.live(KEY, clock.instant()));
+
+    clock.advance(HOUR);
+    assertEquals(List.of(), view.live(KEY, clock.instant()), "expiry is checked on read");
+    kit.runCommand(StorageActor.sweepExpiredTick());
+    assertEquals(0, view.keyCount());
   }
 
   @Test

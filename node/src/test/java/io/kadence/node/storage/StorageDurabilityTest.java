@@ -45,9 +45,9 @@ class StorageDurabilityTest {
   @TempDir Path dir;
 
   /** A running peer system with the store spawned on {@code dir}. */
-  private record Peer(ActorTestKit kit, ActorRef<StorageActor.Command> store) {
+  private record Peer(ActorTestKit kit, ActorRef<StorageActor.Command> store, StoreView view) {
     StorageLocalStore local() {
-      return new StorageLocalStore(store, kit.system().scheduler(), WAIT);
+      return new StorageLocalStore(store, view, Clock.systemUTC(), kit.system().scheduler(), WAIT);
     }
 
     StorageActor.StorageStats stats() {
@@ -71,7 +71,9 @@ class StorageDurabilityTest {
     ActorTestKit kit = ActorTestKit.create(PekkoConfig.SYSTEM_NAME,
         PekkoConfig.forPeer("127.0.0.1", 0, data, ConfigFactory.empty()));
     JournalSchema.ensureBlocking(kit.system(), Duration.ofSeconds(30));
-    return new Peer(kit, kit.spawn(StorageActor.create(SELF, settings, Clock.systemUTC())));
+    StoreView view = new StoreView();
+    return new Peer(kit, kit.spawn(StorageActor.create(SELF, settings, Clock.systemUTC(), view)),
+        view);
   }
 
   private static SignedRecord record(NodeKeyPair publisher, int i, long sequence) {
