@@ -43,9 +43,10 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * stored record is acknowledged without an event. Stores that arrive while a write is in flight
  * are planned together and written in one atomic write ({@link StoreBatch}): one H2 commit for
  * the burst instead of one per store, the largest CPU cost of a put in a JFR profile. Reads
- * enforce expiry against the clock; a timer sweeps expired records out with an event. The state snapshots every snapshot-every events, keeps
- * two snapshots and deletes the events the older one covers, so the journal does not grow
- * without bound ({@link StoreSnapshotAdapter} writes the snapshots).
+ * enforce expiry against the clock; a timer sweeps expired records out with an event. The state
+ * snapshots every snapshot-every events, keeps two snapshots and deletes the events the older
+ * one covers, so the journal does not grow without bound ({@link StoreSnapshotAdapter} writes
+ * the snapshots).
  *
  * <p>What is persisted is also published to a {@link StoreView}, which other threads read
  * without asking the actor (FIND_VALUE, the local part of a get); {@link Get} reads the actor's
