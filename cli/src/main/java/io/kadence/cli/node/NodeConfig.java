@@ -16,8 +16,7 @@ import java.util.Map;
  * The configuration {@code kadence node} starts a peer with. Layers, highest first: the
  * command-line flags, system properties, the {@code --config} file, the lean settings
  * ({@code --lean}: {@value #LEAN_RESOURCE}), the CLI's port convention
- * ({@code kadence.http.port = 7480}, see {@link Defaults}) and a peer process's thread pools
- * ({@value #PROCESS_RESOURCE}), and reference.conf.
+ * ({@code kadence.http.port = 7480}, see {@link Defaults}), and reference.conf.
  *
  * @param settings the peer's settings, read from all layers
  * @param user the flags over the file over the CLI's defaults, for {@code KadenceNode.start}
@@ -26,9 +25,6 @@ public record NodeConfig(NodeSettings settings, Config user) {
   /** The class-path resource of {@code --lean}: fewer threads and retained buffers. */
   public static final String LEAN_RESOURCE = "io/kadence/cli/kadence-lean.conf";
 
-  /** The class-path resource of every peer process: one thread pool for actors and network. */
-  public static final String PROCESS_RESOURCE = "io/kadence/cli/kadence-process.conf";
-
   /** Reads the layers, not lean. */
   public static NodeConfig load(Path file, Map<String, Object> flags) {
     return load(file, flags, false);
@@ -36,11 +32,7 @@ public record NodeConfig(NodeSettings settings, Config user) {
 
   /** The lean settings, as a config layer. */
   public static Config lean() {
-    return resource(LEAN_RESOURCE);
-  }
-
-  private static Config resource(String name) {
-    return ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), name,
+    return ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), LEAN_RESOURCE,
         ConfigParseOptions.defaults().setAllowMissing(false));
   }
 
@@ -59,8 +51,7 @@ public record NodeConfig(NodeSettings settings, Config user) {
     }
     Config fromFlags = ConfigFactory.parseMap(flags, "command-line flags");
     Config cliDefaults = ConfigFactory.parseMap(
-        Map.of("kadence.http.port", Defaults.HTTP_PORT), "kadence command defaults")
-        .withFallback(resource(PROCESS_RESOURCE));
+        Map.of("kadence.http.port", Defaults.HTTP_PORT), "kadence command defaults");
     Config user = fromFlags.withFallback(fromFile).withFallback(cliDefaults);
     try {
       Config all = fromFlags.withFallback(ConfigFactory.defaultOverrides())

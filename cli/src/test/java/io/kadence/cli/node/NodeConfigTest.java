@@ -52,29 +52,6 @@ class NodeConfigTest {
   }
 
   @Test
-  void load_shouldRunArteryAndTcpOnTheActorsPoolBelowTheFile() throws Exception {
-    Config pekko =
-        PekkoConfig.forPeer("127.0.0.1", 0, dir, NodeConfig.load(null, Map.of()).user());
-    assertEquals("pekko.actor.default-dispatcher",
-        pekko.getString("pekko.remote.artery.advanced.use-dispatcher"));
-    assertEquals("pekko.actor.default-dispatcher",
-        pekko.getString("pekko.io.tcp.worker-dispatcher"));
-    assertEquals(1.0, pekko.getDouble(
-        "pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor"));
-    assertEquals(2,
-        pekko.getInt("pekko.actor.default-dispatcher.fork-join-executor.parallelism-min"));
-    // The heartbeats' control stream keeps its own dispatcher.
-    assertEquals("pekko.actor.internal-dispatcher",
-        pekko.getString("pekko.remote.artery.advanced.use-control-stream-dispatcher"));
-
-    Path file = Files.writeString(dir.resolve("pools.conf"),
-        "pekko.remote.artery.advanced.use-dispatcher = pekko.remote.default-remote-dispatcher");
-    Config own = PekkoConfig.forPeer("127.0.0.1", 0, dir, NodeConfig.load(file, Map.of()).user());
-    assertEquals("pekko.remote.default-remote-dispatcher",
-        own.getString("pekko.remote.artery.advanced.use-dispatcher"));
-  }
-
-  @Test
   void load_whenLean_shouldShrinkPoolsBelowTheFileAndKeepTheFrameThePeerNeeds() throws Exception {
     NodeConfig plain = NodeConfig.load(null, Map.of(), false);
     assertTrue(!plain.user().hasPath("pekko.remote.artery.advanced.buffer-pool-size"));
