@@ -24,11 +24,6 @@ public final class ContactsView {
     return ReplicaSets.closest(target, others, n);
   }
 
-  /** How many contacts the snapshot holds. */
-  public int size() {
-    return contacts.size();
-  }
-
   void publish(List<Contact> contacts) {
     this.contacts = List.copyOf(contacts);
   }

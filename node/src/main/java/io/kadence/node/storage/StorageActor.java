@@ -48,9 +48,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * one covers, so the journal does not grow without bound ({@link StoreSnapshotAdapter} writes
  * the snapshots).
  *
- * <p>What is persisted is also published to a {@link StoreView}, which other threads read
- * without asking the actor (FIND_VALUE, the local part of a get); {@link Get} reads the actor's
- * state and waits behind writes in flight.
+ * <p>Reads do not ask the actor: what is persisted is published to a {@link StoreView}, which
+ * other threads read (FIND_VALUE, the local part of a get) without waiting behind writes.
  */
 public final class StorageActor extends EventSourcedBehavior<StorageActor.Command, StorageEvent,
     StoreState> {
@@ -71,12 +70,6 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     /** The record is stored. */
     public static final StoreReply STORED = new StoreReply(Optional.empty());
   }
-
-  /** The live records of {@code key}. */
-  public record Get(Key key, ActorRef<GetReply> replyTo) implements Command {}
-
-  /** Answer to {@link Get}: the key's live records, one per publisher, newest first. */
-  public record GetReply(Key key, List<SignedRecord> records) {}
 
   /**
    * Every live record, for republish, re-replication and hand-off. One list, not a stream: the
@@ -189,7 +182,6 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     return newCommandHandlerBuilder().forAnyState()
         .onCommand(Store.class, this::onStore)
         .onCommand(Flush.class, this::onFlush)
-        .onCommand(Get.class, this::onGet)
         .onCommand(ListRecords.class, this::onListRecords)
         .onCommand(HandedOff.class, this::onHandedOff)
         .onCommand(GetStats.class, this::onGetStats)
@@ -271,11 +263,6 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     if (!pending.isEmpty()) {
       context.getSelf().tell(Flush.INSTANCE);
     }
-  }
-
-  private Effect<StorageEvent, StoreState> onGet(StoreState state, Get get) {
-    return Effect().reply(get.replyTo(),
-        new GetReply(get.key(), state.live(get.key(), clock.instant())));
   }
 
   private Effect<StorageEvent, StoreState> onListRecords(StoreState state, ListRecords list) {

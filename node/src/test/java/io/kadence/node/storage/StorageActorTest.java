@@ -93,9 +93,9 @@ class StorageActorTest {
     assertTrue(result.hasNoEvents(), "a refusal persists nothing");
   }
 
-  private static List<SignedRecord> get(
+  private List<SignedRecord> get(
       EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit) {
-    return kit.<StorageActor.GetReply>runCommand(r -> new StorageActor.Get(KEY, r)).reply().records();
+    return kit.getState().live(KEY, clock.instant());
   }
 
   private static StorageActor.StorageStats stats(

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -49,7 +50,12 @@ class StorageBurstTest {
   private record Sent(SignedRecord record, TestProbe<StorageActor.StoreReply> reply) {}
 
   private ActorRef<StorageActor.Command> spawn(PersistenceId id, StorageSettings settings) {
-    return KIT.spawn(StorageActor.create(id, SELF, settings, clock));
+    return spawn(id, settings, new StoreView());
+  }
+
+  private ActorRef<StorageActor.Command> spawn(PersistenceId id, StorageSettings settings,
+      StoreView view) {
+    return KIT.spawn(StorageActor.create(id, SELF, settings, clock, view));
   }
 
   /** Sends every record at once, each with its own reply probe. */
@@ -64,10 +70,10 @@ class StorageBurstTest {
     return sent;
   }
 
-  private static List<SignedRecord> get(ActorRef<StorageActor.Command> store) {
-    TestProbe<StorageActor.GetReply> probe = KIT.createTestProbe();
-    store.tell(new StorageActor.Get(KEY, probe.getRef()));
-    return probe.receiveMessage(WAIT).records();
+  /** The records of KEY as readers see them: through the store's view, once recovered. */
+  private List<SignedRecord> get(StoreView view) throws Exception {
+    view.recovered().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    return view.live(KEY, clock.instant());
   }
 
   private static int records(ActorRef<StorageActor.Command> store) {
@@ -77,9 +83,10 @@ class StorageBurstTest {
   }
 
   @Test
-  void burst_shouldAnswerEachStoreAsIfPlannedInOrderWhenSeveralShareAKey() {
+  void burst_shouldAnswerEachStoreAsIfPlannedInOrderWhenSeveralShareAKey() throws Exception {
     PersistenceId id = PersistenceId.ofUniqueId("burst-" + IDS.incrementAndGet());
-    ActorRef<StorageActor.Command> store = spawn(id, settings());
+    StoreView view = new StoreView();
+    ActorRef<StorageActor.Command> store = spawn(id, settings(), view);
     List<SignedRecord> records = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       records.add(sized(ALICE, i, 16));
@@ -98,14 +105,15 @@ class StorageBurstTest {
       assertEquals(older ? Optional.of(StoreRefusal.SEQUENCE_NOT_HIGHER) : Optional.empty(),
           reply.refusal(), "the answer to " + s.record());
     }
-    assertEquals(List.of(record(ALICE, 12, "v12")), get(store));
+    assertEquals(List.of(record(ALICE, 12, "v12")), get(view));
     assertEquals(301, records(store));
 
     // All of it was persisted: a new incarnation recovers the same records.
     KIT.stop(store);
-    ActorRef<StorageActor.Command> recovered = spawn(id, settings());
+    StoreView recoveredView = new StoreView();
+    ActorRef<StorageActor.Command> recovered = spawn(id, settings(), recoveredView);
     assertEquals(301, records(recovered));
-    assertEquals(List.of(record(ALICE, 12, "v12")), get(recovered));
+    assertEquals(List.of(record(ALICE, 12, "v12")), get(recoveredView));
   }
 
   @Test
