@@ -11,6 +11,7 @@ import io.kadence.node.config.PekkoConfig;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.storage.JournalSchema;
 import io.kadence.node.storage.StorageActor;
+import io.kadence.node.storage.StoreView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,7 +91,8 @@ public class StorageBenchmark {
     JournalSchema.ensureBlocking(system, WAIT);
     NodeSettings settings = NodeSettings.load(system.settings().config());
     NodeId self = NodeId.of(BenchFixtures.keyPair(7).nodeId());
-    store = spawn(StorageActor.create(self, settings.storage(), Clock.systemUTC()), "storage");
+    store = spawn(StorageActor.create(self, settings.storage(), Clock.systemUTC(), new StoreView()),
+        "storage");
     writer = spawn(JournalWriter.create("bench-journal-writer"), "writer");
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -120,16 +121,8 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   private final StoreView view;
 
   /**
-   * The store of node {@code self}, enforcing {@code settings} against {@code clock}.
-   *
-   * @throws IllegalArgumentException if the journal cannot hold what the settings allow
-   */
-  public static Behavior<Command> create(NodeId self, StorageSettings settings, Clock clock) {
-    return create(self, settings, clock, new StoreView());
-  }
-
-  /**
-   * The store of node {@code self}, which keeps {@code view} equal to what it has persisted.
+   * The store of node {@code self}, enforcing {@code settings} against {@code clock}, which
+   * keeps {@code view} equal to what it has persisted.
    *
    * @throws IllegalArgumentException if the journal cannot hold what the settings allow
    */
@@ -138,13 +131,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     return create(PersistenceId.ofUniqueId(PERSISTENCE_ID), self, settings, clock, view);
   }
 
-  /** As {@link #create(NodeId, StorageSettings, Clock)} under another id, for tests. */
-  static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
-      Clock clock) {
-    return create(id, self, settings, clock, new StoreView());
-  }
-
-  /** As {@link #create(NodeId, StorageSettings, Clock, StoreView)} under another id. */
+  /** As {@link #create(NodeId, StorageSettings, Clock, StoreView)} under another id, for tests. */
   static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
       Clock clock, StoreView view) {
     checkJournalCanHold(settings);
@@ -209,6 +196,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   public SignalHandler<StoreState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PreRestart.instance(), this::onPreRestart)
         .onSignal(SnapshotFailed.class, this::onSnapshotFailed)
         .build();
   }
@@ -301,6 +289,21 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     view.reset(state);
     context.getLog().info("node {}: storage recovered {} records under {} keys, {} value bytes",
         node, state.recordCount(), state.keyCount(), state.valueBytes());
+    if (!pending.isEmpty()) {
+      context.getSelf().tell(Flush.INSTANCE); // stores queued before a restart, not yet planned
+    }
+  }
+
+  /**
+   * Before a restart after a failed journal write (onPersistFailure): Pekko restarts this same
+   * behavior instance, recovering into the empty state it was given once, which is the mutable
+   * state the failed incarnation changed (the failed write's events are applied before the
+   * write). Emptied here, recovery rebuilds it from the journal alone.
+   */
+  private void onPreRestart(StoreState state) {
+    state.clear();
+    context.getLog().warn("node {}: storage restarting after a journal failure; stores not yet"
+        + " acknowledged are retried after recovery", node);
   }
 
   private void onSnapshotFailed(StoreState state, SnapshotFailed failed) {

@@ -70,7 +70,7 @@ public final class StoreState {
     return state;
   }
 
-  /** Applies {@code event}; returns this state. The only mutator. */
+  /** Applies {@code event}; returns this state. The only mutator besides {@link #clear()}. */
   public StoreState apply(StorageEvent event) {
     if (event instanceof StorageEvent.RecordStored stored) {
       KeyRecords before = recordsOf(stored.record().key());
@@ -85,6 +85,17 @@ public final class StoreState {
       remove(handedOff.ids());
     }
     return this;
+  }
+
+  /**
+   * Empties this state, for the store's restart after a journal failure (Pekko recovers into
+   * the same state object; see StorageActor).
+   */
+  void clear() {
+    byKey.clear();
+    byExpiry.clear();
+    recordCount = 0;
+    valueBytes = 0;
   }
 
   /** The keys with at least one record held, as a copy. */

@@ -23,18 +23,22 @@ import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.settings.StorageSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.WriteEvents;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -223,7 +227,8 @@ class StorageActorTest {
   void sweep_shouldRemoveExpiredRecordsWhenTheTimerFires() {
     StorageSettings settings = StorageFixtures.withSweepEvery(settings(), Duration.ofMillis(50));
     ActorRef<StorageActor.Command> store = system.spawn(StorageActor.create(
-        PersistenceId.ofUniqueId("storage-sweep-" + ids.incrementAndGet()), SELF, settings, clock));
+        PersistenceId.ofUniqueId("storage-sweep-" + ids.incrementAndGet()), SELF, settings, clock,
+        new StoreView()));
     TestProbe<StorageActor.StoreReply> replies = system.createTestProbe();
     store.tell(new StorageActor.Store(record(ALICE, 1, "a"), ExpectedSequence.ANY,
         replies.getRef()));
@@ -292,13 +297,66 @@ class StorageActorTest {
   }
 
   @Test
+  void view_shouldNeverShowARecordWhenItsJournalWriteFailed() {
+    StoreView view = new StoreView();
+    PersistenceId id = PersistenceId.ofUniqueId("storage-fail-" + ids.incrementAndGet());
+    ActorRef<StorageActor.Command> store =
+        system.spawn(StorageActor.create(id, SELF, settings(), clock, view));
+    SignedRecord alice = record(ALICE, 1, "a");
+    assertEquals(StorageActor.StoreReply.STORED, storeOnce(store, alice, Duration.ofSeconds(10)));
+
+    // The journal fails the next write, after noting what the view showed at that moment: Pekko
+    // has already applied the event to the actor's state, so a view fed from the state would
+    // show the record here, before the journal has it.
+    PersistenceTestKit journal = PersistenceTestKit.create(system.system());
+    AtomicReference<List<SignedRecord>> atWrite = new AtomicReference<>();
+    journal.failNextNOpsCond((pid, op) -> {
+      boolean write = pid.equals(id.id()) && op instanceof WriteEvents;
+      if (write) {
+        atWrite.set(view.live(KEY, clock.instant()));
+      }
+      return write;
+    }, 1, new IOException("disk full (test)"));
+    SignedRecord bob = record(BOB, 1, "b");
+    TestProbe<StorageActor.StoreReply> bobReplies = system.createTestProbe();
+    store.tell(new StorageActor.Store(bob, ExpectedSequence.ANY, bobReplies.getRef()));
+
+    // The actor restarts with backoff and recovers from the journal; commands that arrive
+    // meanwhile may be dropped with the failed incarnation, so the next store is retried.
+    SignedRecord carol = record(CAROL, 1, "c");
+    StorageActor.StoreReply carolReply = null;
+    for (int attempt = 0; attempt < 20 && carolReply == null; attempt++) {
+      carolReply = storeOnce(store, carol, Duration.ofSeconds(1));
+    }
+    assertEquals(StorageActor.StoreReply.STORED, carolReply);
+    assertEquals(List.of(alice), atWrite.get(), "the view at the failing write");
+    assertEquals(Set.of(alice, carol), Set.copyOf(view.live(KEY, clock.instant())));
+    bobReplies.expectNoMessage(Duration.ofMillis(100));
+    assertEquals(List.of(new StorageEvent.RecordStored(alice, T0.toEpochMilli()),
+            new StorageEvent.RecordStored(carol, T0.toEpochMilli())),
+        journal.persistedInStorage(id.id()));
+  }
+
+  /** One store of {@code record}: its reply, or null if none came within {@code wait}. */
+  private StorageActor.StoreReply storeOnce(ActorRef<StorageActor.Command> store,
+      SignedRecord record, Duration wait) {
+    TestProbe<StorageActor.StoreReply> replies = system.createTestProbe();
+    store.tell(new StorageActor.Store(record, ExpectedSequence.ANY, replies.getRef()));
+    try {
+      return replies.receiveMessage(wait);
+    } catch (AssertionError noReply) {
+      return null;
+    }
+  }
+
+  @Test
   void create_shouldRefuseSettingsWhenOneSnapshotCannotHoldTheWholeStore() {
     StorageSettings roomy = settings();
     StorageSettings huge = new StorageSettings(5, 3, roomy.defaultTtl(), roomy.maxTtl(),
         roomy.maxClockSkew(), 1024, 10_000_000, 4L << 30, 4, 1000, roomy.republishInterval(),
         roomy.replicationDebounce(), roomy.replicationInFlight(), roomy.expirySweepInterval());
 
-    assertThrows(IllegalArgumentException.class, () -> StorageActor.create(SELF, huge, clock));
+    assertThrows(IllegalArgumentException.class, () -> StorageActor.create(SELF, huge, clock, new StoreView()));
   }
 
   @Test

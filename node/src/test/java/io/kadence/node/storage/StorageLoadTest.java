@@ -74,7 +74,7 @@ class StorageLoadTest {
     ActorTestKit kit = system(dir);
     try {
       ActorRef<StorageActor.Command> store =
-          kit.spawn(StorageActor.create(SELF, settings(), Clock.systemUTC()));
+          kit.spawn(StorageActor.create(SELF, settings(), Clock.systemUTC(), new StoreView()));
 
       long millis = burst(kit, store, records(10_000));
 
@@ -99,7 +99,7 @@ class StorageLoadTest {
     ActorTestKit first = system(data);
     try {
       ActorRef<StorageActor.Command> store =
-          first.spawn(StorageActor.create(SELF, settings, Clock.systemUTC()));
+          first.spawn(StorageActor.create(SELF, settings, Clock.systemUTC(), new StoreView()));
       long millis = burst(first, store, records(5_000));
       System.out.printf("5,000 stores, snapshot every %d: %d ms%n", settings.snapshotEvery(),
           millis);
@@ -110,7 +110,7 @@ class StorageLoadTest {
     try {
       long start = System.nanoTime();
       ActorRef<StorageActor.Command> store =
-          second.spawn(StorageActor.create(SELF, settings, Clock.systemUTC()));
+          second.spawn(StorageActor.create(SELF, settings, Clock.systemUTC(), new StoreView()));
       assertEquals(5_000, stats(second, store).records());
       return (System.nanoTime() - start) / 1_000_000;
     } finally {
