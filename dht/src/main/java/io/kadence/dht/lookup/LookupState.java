@@ -22,12 +22,6 @@ import java.util.Optional;
  *   <li>Candidates: the k closest non-failed peers heard of. {@link #nextRequests()} queries
  *       the closest {@link PeerState#HEARD} peers among them, keeping at most alpha requests in
  *       flight (the paper's "picks alpha nodes from its k closest it has not yet queried").
- *       Once a FIND_VALUE has found a value, it keeps in flight no more requests than values it
- *       still needs for its quorum: the peers already asked are the closest, and closest is
- *       where a key's replicas are, so each answer is likely a value. A peer that answers
- *       without one, fails or times out frees its slot for the next candidate. (Refilling to
- *       alpha would ask two more replicas per quorum read of three for values it then drops:
- *       10 signed envelopes per get instead of 6, docs/BENCHMARKS.md.)
  *   <li>Termination: done when the k closest non-failed peers have all responded
  *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
  *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
@@ -105,17 +99,15 @@ public final class LookupState<V> {
   /**
    * The peers to query now, closest first, each now {@link PeerState#WAITING}: the owner must
    * send every one of them a request (FIND_NODE or FIND_VALUE as {@link #kind()} says). Empty
-   * when done, when alpha requests are in flight (fewer for a FIND_VALUE that has found
-   * values, see the class comment), or when no candidate is left among the k closest. Call
-   * again after each event.
+   * when done, when alpha requests are in flight, or when no candidate is left among the k
+   * closest. Call again after each event.
    */
   public List<Contact> nextRequests() {
-    int budget = requestBudget();
-    if (outcome != LookupOutcome.UNFINISHED || inFlight >= budget) {
+    if (outcome != LookupOutcome.UNFINISHED || inFlight >= alpha) {
       return List.of();
     }
     List<Contact> requests = new ArrayList<>();
-    for (LookupPeer peer : peers.candidates(budget - inFlight)) {
+    for (LookupPeer peer : peers.candidates(alpha - inFlight)) {
       peer.state = PeerState.WAITING;
       inFlight++;
       queried++;
@@ -206,17 +198,6 @@ public final class LookupState<V> {
     }
     return new LookupResult<>(target, kind, outcome, closest, values, repair, queried, failed,
         rounds, ignored, trace);
-  }
-
-  /**
-   * Requests to keep in flight: alpha, or for a FIND_VALUE that has found values, the values it
-   * still needs if fewer (see the class comment).
-   */
-  private int requestBudget() {
-    if (kind == LookupKind.FIND_VALUE && !values.isEmpty()) {
-      return Math.min(alpha, valueQuorum - values.size());
-    }
-    return alpha;
   }
 
   private boolean answer(NodeId from, V value, List<Contact> closer) {

@@ -44,51 +44,14 @@ class LookupStateValueTest {
     state.nextRequests();
     state.onValue(id(1), "a", List.of());
     assertFalse(state.isDone());
-    assertEquals(List.of(), state.nextRequests(), "the request in flight may bring the value");
-    state.onResponse(id(2), List.of());
     assertEquals(contacts(3), state.nextRequests());
+    state.onResponse(id(2), List.of());
     state.onValue(id(3), "b", List.of());
     assertTrue(state.isDone());
     LookupResult<String> result = state.result();
     assertEquals(LookupOutcome.VALUE_QUORUM, result.outcome());
     assertEquals(List.of("a", "b"), result.values().stream().map(FoundValue::value).toList());
     assertEquals(contacts(2), result.repairCandidates());
-  }
-
-  @Test
-  void nextRequests_shouldKeepOnlyTheValuesStillNeededInFlightWhenValuesArrive() {
-    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
-    assertEquals(contacts(1, 2, 3), state.nextRequests());
-    state.onValue(id(1), "a", List.of());
-    assertEquals(List.of(), state.nextRequests(), "two in flight for two values still needed");
-    state.onValue(id(2), "b", List.of());
-    assertEquals(List.of(), state.nextRequests());
-    state.onValue(id(3), "c", List.of());
-    assertTrue(state.isDone());
-    assertEquals(3, state.result().queried());
-  }
-
-  @Test
-  void nextRequests_shouldAskTheNextCandidateWhenAPeerAfterAValueFailsOrHasNone() {
-    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
-    state.nextRequests();
-    state.onValue(id(1), "a", List.of());
-    state.onTimeout(id(2));
-    assertEquals(contacts(4), state.nextRequests());
-    state.onResponse(id(3), List.of());
-    assertEquals(contacts(5), state.nextRequests());
-    state.onValue(id(4), "b", List.of());
-    assertEquals(List.of(), state.nextRequests(), "one in flight for the one value needed");
-    state.onValue(id(5), "c", List.of());
-    assertTrue(state.isDone());
-  }
-
-  @Test
-  void nextRequests_shouldKeepAlphaInFlightWhenNoValueHasArrived() {
-    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
-    state.nextRequests();
-    state.onResponse(id(1), List.of());
-    assertEquals(contacts(4), state.nextRequests());
   }
 
   @Test
