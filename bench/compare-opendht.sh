@@ -9,7 +9,8 @@
 #   bench/compare-opendht.sh --lean on|off|auto   # Kadence peers lean (auto: when N > 32)
 #   bench/compare-opendht.sh --one-jvm            # Kadence peers all in one JVM (no kill -9 phase)
 #   bench/compare-opendht.sh --out DIR            # results dir (default bench/results/compare-<date>)
-#   bench/compare-opendht.sh --warmup K           # K warm-up puts and gets first (default 200; 0: none)
+#   bench/compare-opendht.sh --warmup K           # K warm-up puts and gets first (default 5000,
+#                                                 # --quick 200; 0: none)
 #
 # Installs what it needs (dhtnode and python3-opendht with apt-get, as root or through sudo;
 # Kadence is built by bin/kadence, as the README says). For each N: every peer its own process
@@ -35,10 +36,10 @@ only=""
 keys=500
 lean=auto
 out=""
-warmup=200
+warmup=""
 base=21000
 
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "compare-opendht: $*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
@@ -56,6 +57,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ "$quick" = 1 ]; then keys=100; sizes="${sizes:-16}"; fi
+# A peer's JIT needs minutes of load before a get costs what it will (docs/BENCHMARKS.md, "Where a
+# get's time goes on five warm peers"); with N peers sharing the load, each sees 1/N of it.
+if [ -z "$warmup" ]; then if [ "$quick" = 1 ]; then warmup=200; else warmup=5000; fi; fi
 sizes="${sizes:-16 64}"
 case "$only" in ""|kadence|opendht) ;; *) die "--only must be kadence or opendht, got '$only'" ;; esac
 case "$lean" in on|off|auto) ;; *) die "--lean must be on, off or auto, got '$lean'" ;; esac

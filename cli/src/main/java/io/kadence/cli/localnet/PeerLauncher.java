@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * Starts peers as child JVMs running {@code io.kadence.cli.Main node ...} with this JVM's java
  * and class path, small heaps and the serial collector, output to the peer's {@code node.log}.
- * The JIT is the full tiered one: {@code -XX:TieredStopAtLevel=1} (C1 only) starts a JVM a
- * little faster, but a peer that then serves for minutes spends about 2.8 times the CPU on every
- * Ed25519 signature (measured: 29 vs 82 us per envelope signature), and signatures are the
- * largest share of a peer's CPU (docs/BENCHMARKS.md). The testkit keeps C1 only: its peers
- * live for seconds.
+ * The peers run C1 only ({@code -XX:TieredStopAtLevel=1}). C2's code is faster (an envelope
+ * signature takes 29 us against 82), but N peers on one machine each see 1/N of its load, and
+ * every JVM compiles the same code: 16 peers spent 75 ms of CPU per get in their first thousand
+ * gets with C2 (the compilers busy for 176 s) and still 31 ms in the fourth, against 27 and 20
+ * ms with C1 only (docs/BENCHMARKS.md, "The JIT of a local network's peers"). A peer with a
+ * machine of its own ({@code kadence node}) keeps the full JIT.
  *
  * <p>A lean launcher ({@code local-net --lean}) gives each peer a smaller heap that is handed
  * back to the system when unused, one JIT thread and small stacks, and runs {@code node --lean}
@@ -34,7 +35,7 @@ import java.util.List;
 public record PeerLauncher(String java, String classPath, boolean lean, Path classArchive) {
   /** JVM flags of every peer process. */
   public static final List<String> JVM_FLAGS =
-      List.of("-Xmx256m", "-XX:+UseSerialGC");
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   /** JVM flags of a lean peer process. */
   public static final List<String> LEAN_JVM_FLAGS = List.of("-Xms16m", "-Xmx128m",
       "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
