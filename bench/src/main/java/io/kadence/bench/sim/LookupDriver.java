@@ -4,9 +4,12 @@ import io.kadence.dht.id.NodeId;
 import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
+import io.kadence.dht.lookup.PeerState;
 import io.kadence.dht.routing.Contact;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.IntPredicate;
@@ -14,10 +17,13 @@ import java.util.function.IntPredicate;
 /**
  * Drives one {@link LookupState} through the simulated network in simulated time, as the node's
  * lookup actor drives it through the real one (Kademlia, section 2.3): a discrete-event loop
- * whose events are replies and request timeouts, in time order. A request costs one message, a
- * reply another; either may be lost; a failed node, or an invented contact, never replies. A reply slower than the request
- * timeout is reported as a timeout first and delivered late (the state accepts late answers). The
- * lookup is cut off, unfinished, at the model's lookup bound.
+ * whose events are replies, request timeouts and hedges, in time order. A request costs one
+ * message, a reply another; either may be lost; a failed node, or an invented contact, never
+ * replies. A reply slower than the request timeout is reported as a timeout first and delivered
+ * late (the state accepts late answers). Once the lookup's first answer has come, a request
+ * unanswered for the model's hedge delay after its sending is reported slow
+ * ({@link LookupState#onSlow}), as the lookup actor does. The lookup is cut off, unfinished, at
+ * the model's lookup bound.
  */
 final class LookupDriver {
   /** The value honest replicas return to FIND_VALUE; its content does not matter here. */
@@ -33,7 +39,9 @@ final class LookupDriver {
    */
   record Outcome(LookupResult<String> result, int messages, double latencyMs, boolean cutOff) {}
 
-  private record Event(double time, long sequence, NodeId id, int node, boolean reply) {}
+  private enum Kind { REPLY, TIMEOUT, SLOW }
+
+  private record Event(double time, long sequence, NodeId id, int node, Kind kind) {}
 
   private static final Comparator<Event> ORDER =
       Comparator.comparingDouble(Event::time).thenComparingLong(Event::sequence);
@@ -47,6 +55,10 @@ final class LookupDriver {
   private long sequence;
   private int messages;
   private double now;
+  /** When each request was sent. */
+  private final Map<NodeId, Double> sentAt = new HashMap<>();
+  /** The round trip of the lookup's first answer; NaN until it comes. */
+  private double firstAnswerMs = Double.NaN;
 
   private LookupDriver(Network network, NetworkModel model, LookupState<String> state,
       IntPredicate holdsValue, Random random) {
@@ -80,10 +92,10 @@ final class LookupDriver {
         break;
       }
       now = event.time();
-      if (event.reply()) {
-        reply(event.node(), event.id());
-      } else {
-        state.onTimeout(event.id());
+      switch (event.kind()) {
+        case REPLY -> reply(event.node(), event.id());
+        case TIMEOUT -> state.onTimeout(event.id());
+        case SLOW -> state.onSlow(event.id());
       }
       send(state.nextRequests());
     }
@@ -91,6 +103,14 @@ final class LookupDriver {
   }
 
   private void reply(int node, NodeId from) {
+    if (Double.isNaN(firstAnswerMs)) {
+      firstAnswerMs = now - sentAt.get(from);
+      sentAt.forEach((id, sent) -> {
+        if (state.stateOf(id).orElse(null) == PeerState.WAITING && !id.equals(from)) {
+          hedge(id, sent);
+        }
+      });
+    }
     List<Contact> closer = network.answer(node, state.target());
     if (state.kind() == LookupKind.FIND_VALUE && network.role(node) == Role.HONEST
         && holdsValue.test(node)) {
@@ -100,33 +120,45 @@ final class LookupDriver {
     }
   }
 
+  /** Schedules the slow report of the request to {@code id}, sent at {@code sent}. */
+  private void hedge(NodeId id, double sent) {
+    double at = Math.max(now, sent + model.hedgeDelayMs(firstAnswerMs));
+    if (at < sent + model.requestTimeoutMs()) {
+      queue.add(new Event(at, sequence++, id, -1, Kind.SLOW));
+    }
+  }
+
   private void send(List<Contact> requests) {
     for (Contact peer : requests) {
       int node = network.population().find(peer.id());
       messages++;
+      sentAt.put(peer.id(), now);
+      if (!Double.isNaN(firstAnswerMs)) {
+        hedge(peer.id(), now);
+      }
       double deadline = now + model.requestTimeoutMs();
       if (node < 0) { // an invented contact: the address is a black hole
-        queue.add(new Event(deadline, sequence++, peer.id(), -1, false));
+        queue.add(new Event(deadline, sequence++, peer.id(), -1, Kind.TIMEOUT));
         continue;
       }
       if (network.role(node) == Role.FAILED || model.lost(random)) {
-        schedule(deadline, node, false);
+        schedule(deadline, node, Kind.TIMEOUT);
         continue;
       }
       messages++;
       double arrival = now + model.delay(random) + model.delay(random);
       if (model.lost(random)) {
-        schedule(deadline, node, false);
+        schedule(deadline, node, Kind.TIMEOUT);
       } else if (arrival <= deadline) {
-        schedule(arrival, node, true);
+        schedule(arrival, node, Kind.REPLY);
       } else {
-        schedule(deadline, node, false);
-        schedule(arrival, node, true);
+        schedule(deadline, node, Kind.TIMEOUT);
+        schedule(arrival, node, Kind.REPLY);
       }
     }
   }
 
-  private void schedule(double time, int node, boolean reply) {
-    queue.add(new Event(time, sequence++, network.population().id(node), node, reply));
+  private void schedule(double time, int node, Kind kind) {
+    queue.add(new Event(time, sequence++, network.population().id(node), node, kind));
   }
 }

@@ -1,28 +1,36 @@
 package io.kadence.bench.sim;
 
+import io.kadence.dht.lookup.LookupHedge;
 import java.util.Random;
 
 /**
  * How the simulated network treats one message: a one-way delay drawn from a lognormal
  * distribution (the usual fit for wide-area round-trip times), independent loss of each request
- * and each reply, and the requester's per-request timeout and per-lookup bound (the node's
- * {@code kadence.lookup.request-timeout} and {@code timeout}, 2 s and 20 s by default).
+ * and each reply, and the requester's per-request timeout, per-lookup bound and hedge (the
+ * node's {@code kadence.lookup.request-timeout}, {@code timeout}, {@code hedge-factor} and
+ * {@code hedge-min}: 2 s, 20 s, 2 and 20 ms by default).
  *
  * @param medianMs median one-way delay in milliseconds (a round trip is two draws)
  * @param sigma standard deviation of the delay's logarithm (0 for a constant delay)
  * @param loss probability that one message is lost, 0 to below 1
  * @param requestTimeoutMs how long a requester waits for one reply before reporting a timeout
  * @param lookupTimeoutMs how long a whole lookup may run before it is cut off, unfinished
+ * @param hedge when an unanswered request counts as slow ({@link LookupHedge})
  */
 record NetworkModel(double medianMs, double sigma, double loss, double requestTimeoutMs,
-    double lookupTimeoutMs) {
+    double lookupTimeoutMs, LookupHedge hedge) {
 
   NetworkModel {
     if (!(medianMs > 0) || !(sigma >= 0) || !(loss >= 0 && loss < 1) || !(requestTimeoutMs > 0)
-        || !(lookupTimeoutMs >= requestTimeoutMs)) {
+        || !(lookupTimeoutMs >= requestTimeoutMs) || hedge == null) {
       throw new IllegalArgumentException("need median > 0, sigma >= 0, 0 <= loss < 1, "
-          + "request timeout > 0, lookup timeout >= request timeout; got " + this);
+          + "request timeout > 0, lookup timeout >= request timeout, a hedge; got " + this);
     }
+  }
+
+  /** How long after its sending a request is slow, in ms, given the first answer's round trip. */
+  double hedgeDelayMs(double firstAnswerMs) {
+    return hedge.delayNanos(Math.round(firstAnswerMs * 1e6)) / 1e6;
   }
 
   /** One one-way delay in milliseconds. */

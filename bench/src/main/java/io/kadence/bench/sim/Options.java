@@ -1,5 +1,6 @@
 package io.kadence.bench.sim;
 
+import io.kadence.dht.lookup.LookupHedge;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,8 @@ final class Options {
         --loss P              probability that a message is lost                      (0.01)
         --timeout-ms MS       per-request timeout                                     (2000)
         --lookup-timeout-ms MS  bound on one lookup                                   (20000)
+        --hedge-factor F      a request is slow after F first round trips of its lookup (2)
+        --hedge-min-ms MS     and never sooner than this                              (20)
         --build HOW           direct: fill tables from the whole population; join: nodes join
                               one by one (bootstrap, self-lookup, refresh; slow past 20,000)  (direct)
         --seed N              seed of everything: same seed, same results             (1)
@@ -52,6 +55,8 @@ final class Options {
   double loss = 0.01;
   double timeoutMs = 2000;
   double lookupTimeoutMs = 20000;
+  double hedgeFactor = 2;
+  double hedgeMinMs = 20;
   long seed = 1;
   int threads = Runtime.getRuntime().availableProcessors();
   boolean join;
@@ -99,6 +104,8 @@ final class Options {
         case "--loss" -> o.loss = share(name, value);
         case "--timeout-ms" -> o.timeoutMs = number(name, value);
         case "--lookup-timeout-ms" -> o.lookupTimeoutMs = number(name, value);
+        case "--hedge-factor" -> o.hedgeFactor = number(name, value);
+        case "--hedge-min-ms" -> o.hedgeMinMs = number(name, value);
         case "--seed" -> o.seed = integer(name, value);
         case "--build" -> o.join = switch (value) {
           case "direct" -> false;
@@ -117,7 +124,7 @@ final class Options {
 
   SimulationSettings settings() {
     NetworkModel model = new NetworkModel(latencyMs, latencySigma, loss, timeoutMs,
-        lookupTimeoutMs);
+        lookupTimeoutMs, new LookupHedge(hedgeFactor, Math.round(hedgeMinMs * 1e6)));
     return new SimulationSettings(k, 10, alpha, replication, writeQuorum, lookups, model, seed,
         threads);
   }

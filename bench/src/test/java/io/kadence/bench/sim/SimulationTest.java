@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.LookupHedge;
 import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.routing.RoutingTable;
@@ -161,7 +162,8 @@ class SimulationTest {
 
   private SimulationSettings settings(double loss, int threads) {
     return new SimulationSettings(K, 10, 3, 5, 3, LOOKUPS,
-        new NetworkModel(25, 0.5, loss, 2000, 20000), 42, threads);
+        new NetworkModel(25, 0.5, loss, 2000, 20000,
+            new LookupHedge(2, 20_000_000)), 42, threads);
   }
 
   private Network network(SimulationSettings settings, long seed) {

@@ -13,6 +13,8 @@ final class LookupPeer {
   int hop;
   boolean timedOut;
   boolean hasValue;
+  /** Waiting, and reported slow by the owner (LookupState#onSlow). */
+  boolean slow;
 
   LookupPeer(Contact contact, int hop) {
     this.contact = contact;

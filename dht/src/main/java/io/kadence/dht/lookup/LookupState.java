@@ -22,6 +22,14 @@ import java.util.Optional;
  *   <li>Candidates: the k closest non-failed peers heard of. {@link #nextRequests()} queries
  *       the closest {@link PeerState#HEARD} peers among them, keeping at most alpha requests in
  *       flight (the paper's "picks alpha nodes from its k closest it has not yet queried").
+ *   <li>Values: once a FIND_VALUE has a value, it asks no more peers than the values its quorum
+ *       still needs, not counting requests its owner reported slow ({@link #onSlow}), and
+ *       still at most alpha in flight. The peers asked first are the closest, where a key's
+ *       replicas are, so each answer is likely a value: refilling to alpha would ask more
+ *       replicas than the quorum needs (10 signed envelopes per quorum read of 3 instead of
+ *       6). A request that is slow, fails, times out or is answered without a value frees its
+ *       place, so a lost request or a dead replica costs a hedge delay
+ *       ({@link LookupHedge}), not a request timeout.
  *   <li>Termination: done when the k closest non-failed peers have all responded
  *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
  *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
@@ -58,6 +66,8 @@ public final class LookupState<V> {
   private final LookupPeerSet peers;
   private final List<FoundValue<V>> values = new ArrayList<>();
   private final List<TraceEntry> trace = new ArrayList<>();
+  /** Of the requests in flight, those reported slow. */
+  private int slowInFlight;
   private int inFlight;
   private int queried;
   private int ignored;
@@ -99,15 +109,17 @@ public final class LookupState<V> {
   /**
    * The peers to query now, closest first, each now {@link PeerState#WAITING}: the owner must
    * send every one of them a request (FIND_NODE or FIND_VALUE as {@link #kind()} says). Empty
-   * when done, when alpha requests are in flight, or when no candidate is left among the k
-   * closest. Call again after each event.
+   * when done, when alpha requests are in flight (for a FIND_VALUE that has values, as many as
+   * it still needs; see the class comment), or when no candidate is left among the k closest.
+   * Call again after each event.
    */
   public List<Contact> nextRequests() {
-    if (outcome != LookupOutcome.UNFINISHED || inFlight >= alpha) {
+    int room = room();
+    if (outcome != LookupOutcome.UNFINISHED || room <= 0) {
       return List.of();
     }
     List<Contact> requests = new ArrayList<>();
-    for (LookupPeer peer : peers.candidates(alpha - inFlight)) {
+    for (LookupPeer peer : peers.candidates(room)) {
       peer.state = PeerState.WAITING;
       inFlight++;
       queried++;
@@ -149,6 +161,23 @@ public final class LookupState<V> {
    */
   public boolean onTimeout(NodeId from) {
     return fail(from, true);
+  }
+
+  /**
+   * The request to {@code from} has gone unanswered longer than its owner's hedge delay
+   * ({@link LookupHedge}): a FIND_VALUE that has values no longer counts it among the requests
+   * that may bring the values it needs, so {@link #nextRequests()} may ask another peer. The
+   * request stays in flight: its answer, failure or timeout is taken as usual. Returns whether
+   * the event was accepted (false unless the peer is waiting and not already slow).
+   */
+  public boolean onSlow(NodeId from) {
+    LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
+    if (peer == null || peer.state != PeerState.WAITING || peer.slow) {
+      return false;
+    }
+    peer.slow = true;
+    slowInFlight++;
+    return true;
   }
 
   /** True once the lookup has ended; see {@link #result()} for why. */
@@ -200,6 +229,25 @@ public final class LookupState<V> {
         rounds, ignored, trace);
   }
 
+  /** How many more requests may be sent now (see the class comment). */
+  private int room() {
+    int room = alpha - inFlight;
+    if (kind == LookupKind.FIND_VALUE && !values.isEmpty()) {
+      int stillNeeded = valueQuorum - values.size();
+      room = Math.min(room, stillNeeded - (inFlight - slowInFlight));
+    }
+    return room;
+  }
+
+  /** Takes {@code peer} out of the requests in flight (it answered, failed or timed out). */
+  private void landed(LookupPeer peer) {
+    inFlight--;
+    if (peer.slow) {
+      slowInFlight--;
+      peer.slow = false;
+    }
+  }
+
   private boolean answer(NodeId from, V value, List<Contact> closer) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
     if (peer == null || !peer.awaitsAnswer()) {
@@ -208,7 +256,7 @@ public final class LookupState<V> {
     }
     boolean late = peer.state == PeerState.FAILED;
     if (!late) {
-      inFlight--;
+      landed(peer);
     }
     peer.state = PeerState.RESPONDED;
     int considered = 0;
@@ -239,7 +287,7 @@ public final class LookupState<V> {
       ignored++;
       return false;
     }
-    inFlight--;
+    landed(peer);
     peer.state = PeerState.FAILED;
     peer.timedOut = timeout;
     record(timeout ? TraceEntry.Type.TIMEOUT : TraceEntry.Type.FAILURE, peer, 0, 0, false);

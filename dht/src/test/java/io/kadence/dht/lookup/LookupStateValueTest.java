@@ -44,14 +44,100 @@ class LookupStateValueTest {
     state.nextRequests();
     state.onValue(id(1), "a", List.of());
     assertFalse(state.isDone());
-    assertEquals(contacts(3), state.nextRequests());
+    assertEquals(List.of(), state.nextRequests(), "the request in flight may bring the value");
     state.onResponse(id(2), List.of());
+    assertEquals(contacts(3), state.nextRequests());
     state.onValue(id(3), "b", List.of());
     assertTrue(state.isDone());
     LookupResult<String> result = state.result();
     assertEquals(LookupOutcome.VALUE_QUORUM, result.outcome());
     assertEquals(List.of("a", "b"), result.values().stream().map(FoundValue::value).toList());
     assertEquals(contacts(2), result.repairCandidates());
+  }
+
+  @Test
+  void nextRequests_shouldKeepOnlyTheValuesStillNeededInFlightWhenValuesArrive() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+    assertEquals(contacts(1, 2, 3), state.nextRequests());
+    state.onValue(id(1), "a", List.of());
+    assertEquals(List.of(), state.nextRequests(), "two in flight for two values still needed");
+    state.onValue(id(2), "b", List.of());
+    assertEquals(List.of(), state.nextRequests());
+    state.onValue(id(3), "c", List.of());
+    assertTrue(state.isDone());
+    assertEquals(3, state.result().queried());
+  }
+
+  @Test
+  void nextRequests_shouldAskTheNextCandidateWhenAPeerAfterAValueFailsOrHasNone() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+    state.nextRequests();
+    state.onValue(id(1), "a", List.of());
+    state.onTimeout(id(2));
+    assertEquals(contacts(4), state.nextRequests());
+    state.onResponse(id(3), List.of());
+    assertEquals(contacts(5), state.nextRequests());
+    state.onValue(id(4), "b", List.of());
+    assertEquals(List.of(), state.nextRequests(), "one in flight for the one value needed");
+    state.onValue(id(5), "c", List.of());
+    assertTrue(state.isDone());
+  }
+
+  @Test
+  void onSlow_shouldLetTheNextCandidateInWhenAValueIsStillNeeded() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+    state.nextRequests();
+    state.onValue(id(1), "a", List.of());
+    assertTrue(state.onSlow(id(2)));
+    assertFalse(state.onSlow(id(2)), "already slow");
+    assertEquals(contacts(4), state.nextRequests());
+    assertEquals(3, state.inFlight(), "the slow request stays in flight");
+    state.onValue(id(4), "b", List.of());
+    assertEquals(List.of(), state.nextRequests(), "3 is still counted on for the last value");
+    assertTrue(state.onValue(id(2), "c", List.of()), "a slow peer's answer counts");
+    assertTrue(state.isDone());
+    assertEquals(4, state.result().queried());
+  }
+
+  @Test
+  void onSlow_shouldNeverPassAlphaInFlightWhenEveryRequestIsSlow() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+    state.nextRequests();
+    state.onValue(id(1), "a", List.of());
+    state.onSlow(id(2));
+    assertEquals(contacts(4), state.nextRequests());
+    state.onSlow(id(3));
+    state.onSlow(id(4));
+    assertEquals(List.of(), state.nextRequests(), "alpha requests in flight, slow or not");
+    state.onTimeout(id(2));
+    assertEquals(contacts(5), state.nextRequests());
+    assertEquals(3, state.inFlight());
+  }
+
+  @Test
+  void onSlow_shouldBeIgnoredWhenPeerIsNotWaiting() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4));
+    state.nextRequests();
+    state.onResponse(id(1), List.of());
+    assertFalse(state.onSlow(id(1)), "answered");
+    assertFalse(state.onSlow(id(4)), "not asked");
+    assertFalse(state.onSlow(id(9)), "a stranger");
+  }
+
+  @Test
+  void onSlow_shouldAddNoRequestWhenLookupIsFindNode() {
+    LookupState<String> state = LookupState.findNode(TARGET, SELF, 20, 3, contacts(1, 2, 3, 4));
+    state.nextRequests();
+    assertTrue(state.onSlow(id(1)));
+    assertEquals(List.of(), state.nextRequests(), "FIND_NODE keeps alpha in flight, slow or not");
+  }
+
+  @Test
+  void nextRequests_shouldKeepAlphaInFlightWhenNoValueHasArrived() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+    state.nextRequests();
+    state.onResponse(id(1), List.of());
+    assertEquals(contacts(4), state.nextRequests());
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.kadence.node.lookup;
 
 import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.LookupHedge;
 import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
+import io.kadence.dht.lookup.PeerState;
 import io.kadence.dht.lookup.TraceEntry;
 import io.kadence.dht.record.RecordValidator;
 import io.kadence.dht.record.SignedRecord;
@@ -13,7 +15,9 @@ import io.kadence.node.transport.PeerRpc;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +46,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * value: it is alive, its contacts count, and a get may repair it. If the overall timeout fires
  * first, the reply is the partial result, marked as timed out; answers still in flight then go
  * to dead letters unlogged.
+ *
+ * <p>Hedge: once a FIND_VALUE has its first answer, each of its requests still unanswered
+ * {@link LookupHedge#delayNanos} after its sending is reported slow, so the state may ask the
+ * next peer while still taking the slow one's answer (LookupState's class comment).
  */
 public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
@@ -55,11 +63,15 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** The overall timeout. */
   private enum Deadline implements Command { INSTANCE }
 
+  /** The request to {@code peer} has gone unanswered for the hedge delay. */
+  private record Slow(NodeId peer) implements Command {}
+
   private final LookupQuery query;
   private final LookupState<List<SignedRecord>> state;
   private final Message request;
   private final PeerRpc rpc;
   private final Duration requestTimeout;
+  private final LookupHedge hedge;
   private final RecordValidator validator;
   /** Records of this lookup whose signature passed; answers are screened concurrently. */
   private final Set<SignedRecord> verified = ConcurrentHashMap.newKeySet();
@@ -69,16 +81,22 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** When each trace entry happened, in trace order: one per query sent, one per event taken. */
   private final List<Duration> entryTimes = new ArrayList<>();
   private int rejectedRecords;
+  /** When each request was sent (ticker nanoseconds). */
+  private final Map<NodeId, Long> sentNanos = new HashMap<>();
+  /** The round trip of the first answer, or -1 before it. */
+  private long firstAnswerNanos = -1;
+  private TimerScheduler<Command> timers;
 
   private LookupActor(ActorContext<Command> context, LookupQuery query, PeerRpc rpc,
-      Duration requestTimeout, RecordValidator validator, LongSupplier nanoTime,
-      ActorRef<LookupReport> replyTo) {
+      Duration requestTimeout, LookupHedge hedge, RecordValidator validator,
+      LongSupplier nanoTime, ActorRef<LookupReport> replyTo) {
     super(context);
     this.query = query;
     this.state = query.newState();
     this.request = query.request();
     this.rpc = rpc;
     this.requestTimeout = requestTimeout;
+    this.hedge = hedge;
     this.validator = validator;
     this.nanoTime = nanoTime;
     this.replyTo = replyTo;
@@ -87,23 +105,24 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
   /**
    * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
-   * after {@code timeout} with a partial result, screens records with {@code validator}, times
-   * its trace with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once
-   * to {@code replyTo}.
+   * after {@code timeout} with a partial result, reports FIND_VALUE requests slow after
+   * {@code hedge}'s delay, screens records with {@code validator}, times its trace and hedges
+   * with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once to
+   * {@code replyTo}.
    */
   public static Behavior<Command> create(LookupQuery query, PeerRpc rpc, Duration requestTimeout,
-      Duration timeout, RecordValidator validator, LongSupplier nanoTime,
+      Duration timeout, LookupHedge hedge, RecordValidator validator, LongSupplier nanoTime,
       ActorRef<LookupReport> replyTo) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new LookupActor(context, query, rpc, requestTimeout, validator, nanoTime, replyTo)
+        new LookupActor(context, query, rpc, requestTimeout, hedge, validator, nanoTime, replyTo)
             .start(timers, timeout)));
   }
 
-  /** The lookup of {@code query} with the timeouts, validator and ticker of {@code op}. */
+  /** The lookup of {@code query} with the timeouts, hedge, validator and ticker of {@code op}. */
   public static Behavior<Command> create(LookupQuery query, OperationContext op,
       ActorRef<LookupReport> replyTo) {
     return create(query, op.rpc(), op.lookup().requestTimeout(), op.lookup().timeout(),
-        op.validator(), op.nanoTime(), replyTo);
+        op.lookup().hedge(), op.validator(), op.nanoTime(), replyTo);
   }
 
   @Override
@@ -111,10 +130,12 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     return newReceiveBuilder()
         .onMessage(Answered.class, this::onAnswered)
         .onMessage(Deadline.class, this::onDeadline)
+        .onMessage(Slow.class, this::onSlow)
         .build();
   }
 
   private Behavior<Command> start(TimerScheduler<Command> timers, Duration timeout) {
+    this.timers = timers;
     getContext().getLog().debug("{} {} of {} from {} contacts", selfHex(), query.kind(),
         query.target().shortHex(), query.initial().size());
     timers.startSingleTimer(Deadline.INSTANCE, timeout);
@@ -122,10 +143,35 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private Behavior<Command> onAnswered(Answered answer) {
+    if (firstAnswerNanos < 0 && answer.failure() == null) {
+      NodeId from = answer.peer().id();
+      long now = nanoTime.getAsLong();
+      firstAnswerNanos = now - sentNanos.getOrDefault(from, now);
+      sentNanos.forEach((peer, sent) -> {
+        if (!peer.equals(from) && state.stateOf(peer).orElse(null) == PeerState.WAITING) {
+          hedge(peer, sent, now);
+        }
+      });
+    }
     if (take(answer)) {
       entryTimes.add(elapsed());
     }
     return advance();
+  }
+
+  private Behavior<Command> onSlow(Slow slow) {
+    return state.onSlow(slow.peer()) ? advance() : this;
+  }
+
+  /**
+   * Schedules the slow report of a FIND_VALUE request to {@code peer} sent at {@code sent}
+   * (LookupState#onSlow; FIND_NODE keeps alpha in flight whatever is slow).
+   */
+  private void hedge(NodeId peer, long sent, long now) {
+    if (query.kind() == LookupKind.FIND_VALUE) {
+      long due = hedge.delayNanos(firstAnswerNanos) - (now - sent);
+      timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due)));
+    }
   }
 
   private Behavior<Command> onDeadline(Deadline deadline) {
@@ -143,6 +189,11 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
   private void send(Contact peer) {
     getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
+    long now = nanoTime.getAsLong();
+    sentNanos.put(peer.id(), now);
+    if (firstAnswerNanos >= 0) {
+      hedge(peer.id(), now, now);
+    }
     CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
         .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
     getContext().pipeToSelf(answer,

@@ -112,7 +112,8 @@ public record NodeSettings(
 
   private static LookupSettings lookup(Config c) {
     return parse(c, "lookup", () -> new LookupSettings(
-        c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout")));
+        c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout"),
+        c.getDouble("hedge-factor"), c.getDuration("hedge-min")));
   }
 
   private static StorageSettings storage(Config c) {

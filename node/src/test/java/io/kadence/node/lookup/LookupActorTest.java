@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.LookupHedge;
 import io.kadence.dht.lookup.LookupOutcome;
+import io.kadence.dht.lookup.TraceEntry;
 import io.kadence.dht.record.RecordValidator;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
@@ -37,6 +39,7 @@ class LookupActorTest {
 
   private static final int K = 8;
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final LookupHedge HEDGE = new LookupHedge(2, Duration.ofMillis(20).toNanos());
   private final RecordValidator validator = Fixtures.validator();
 
   @Test
@@ -91,7 +94,7 @@ class LookupActorTest {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     ActorRef<LookupActor.Command> lookup = testKit.spawn(LookupActor.create(
         LookupQuery.findNode(self, self, K, 3, network.closestKnown(self, self)), network,
-        Duration.ofSeconds(5), Duration.ofMillis(200), validator, System::nanoTime,
+        Duration.ofSeconds(5), Duration.ofMillis(200), HEDGE, validator, System::nanoTime,
         probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     assertTrue(report.timedOut());
@@ -112,7 +115,7 @@ class LookupActorTest {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     testKit.spawn(LookupActor.create(LookupQuery.findNode(target, self, K, 3,
         network.closestKnown(self, target)), network, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        validator, network.ticker()::get, probe.getRef()));
+        HEDGE, validator, network.ticker()::get, probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     assertEquals(report.result().trace().size(), report.trace().size());
     assertEquals(Duration.ZERO, report.trace().get(0).elapsed(), "the first query is sent at 0");
@@ -146,6 +149,51 @@ class LookupActorTest {
   }
 
   @Test
+  void findValue_shouldAskTheNextHolderInsteadOfWaitingWhenAPeerIsSlow() {
+    Random random = new Random(14);
+    FakeNetwork network = network(random, 40);
+    NodeId self = any(network, random);
+    List<Contact> holders = network.closestLive(KEY.id(), 4, self);
+    SignedRecord real = Fixtures.record(ALICE, 2);
+    holders.forEach(h -> network.hold(h.id(), real));
+    network.setFault(holders.get(0).id(), Fault.SLOW);
+    network.setSlowDelay(3_000);
+    // Quorum 3 of the four holders, a request timeout longer than the slow holder's delay:
+    // once values come, the slow holder is reported slow and the next holder asked, so the
+    // quorum is reached without its answer (without the hedge the lookup would wait for it).
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, 16,
+        network.closestKnown(self, KEY.id())), Duration.ofSeconds(5), Duration.ofSeconds(8),
+        HEDGE);
+    assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
+    assertEquals(4, queried(report, holders), "every holder was asked, the slow one too");
+    assertFalse(report.result().values().stream()
+        .anyMatch(v -> v.from().equals(holders.get(0))), "the slow holder's value did not count");
+  }
+
+  @Test
+  void findValue_shouldAskOnlyAsManyPeersAsValuesNeededWhenEveryHolderAnswers() {
+    Random random = new Random(15);
+    FakeNetwork network = network(random, 40);
+    NodeId self = any(network, random);
+    SignedRecord real = Fixtures.record(ALICE, 2);
+    List<Contact> holders = network.closestLive(KEY.id(), 5, self);
+    holders.forEach(h -> network.hold(h.id(), real));
+    // A hedge that never fires here: whatever the machine's load, no request is slow.
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, 16,
+        network.closestKnown(self, KEY.id())), Duration.ofSeconds(1), Duration.ofSeconds(5),
+        new LookupHedge(1, Duration.ofSeconds(30).toNanos()));
+    assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
+    assertEquals(3, queried(report, holders), "no fourth or fifth holder asked");
+  }
+
+  /** How many of {@code peers} the lookup asked. */
+  private static long queried(LookupReport report, List<Contact> peers) {
+    return report.result().trace().stream()
+        .filter(e -> e.type() == TraceEntry.Type.QUERY && peers.contains(e.peer()))
+        .count();
+  }
+
+  @Test
   void findValue_shouldEndExhaustedWithoutPeersWhenTheNodeIsAlone() {
     FakeNetwork network = new FakeNetwork(K, validator, Fixtures.CLOCK, 16);
     NodeId self = network.add(NodeId.random(new Random(13))).id();
@@ -157,9 +205,14 @@ class LookupActorTest {
   }
 
   private LookupReport run(FakeNetwork network, LookupQuery query, Duration timeout) {
+    return run(network, query, Duration.ofSeconds(1), timeout, HEDGE);
+  }
+
+  private LookupReport run(FakeNetwork network, LookupQuery query, Duration requestTimeout,
+      Duration timeout, LookupHedge hedge) {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     ActorRef<LookupActor.Command> lookup = testKit.spawn(LookupActor.create(query, network,
-        Duration.ofSeconds(1), timeout, validator, System::nanoTime, probe.getRef()));
+        requestTimeout, timeout, hedge, validator, System::nanoTime, probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     probe.expectTerminated(lookup, WAIT);
     return report;

@@ -1,0 +1,24 @@
+package io.kadence.dht.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class LookupHedgeTest {
+  @Test
+  void delayNanos_shouldBeFactorTimesTheFirstAnswerButNeverBelowTheMinimum() {
+    LookupHedge hedge = new LookupHedge(3, 20_000_000);
+    assertEquals(300_000_000, hedge.delayNanos(100_000_000));
+    assertEquals(20_000_000, hedge.delayNanos(1_000_000));
+    assertEquals(20_000_000, hedge.delayNanos(-5));
+    assertEquals(Long.MAX_VALUE, hedge.delayNanos(Long.MAX_VALUE));
+  }
+
+  @Test
+  void constructor_shouldRejectAFactorBelowOneOrANegativeMinimum() {
+    assertThrows(IllegalArgumentException.class, () -> new LookupHedge(0.5, 0));
+    assertThrows(IllegalArgumentException.class, () -> new LookupHedge(Double.NaN, 0));
+    assertThrows(IllegalArgumentException.class, () -> new LookupHedge(2, -1));
+  }
+}
