@@ -167,8 +167,9 @@ public final class LookupState<V> {
    * The request to {@code from} has gone unanswered longer than its owner's hedge delay
    * ({@link LookupHedge}): a FIND_VALUE that has values no longer counts it among the requests
    * that may bring the values it needs, so {@link #nextRequests()} may ask another peer. The
-   * request stays in flight: its answer, failure or timeout is taken as usual. Returns whether
-   * the event was accepted (false unless the peer is waiting and not already slow).
+   * request stays in flight: its answer, failure or timeout is taken as usual. Not recorded in
+   * the trace (the request that follows is). Returns whether the event was accepted (false
+   * unless the peer is waiting and not already slow).
    */
   public boolean onSlow(NodeId from) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
