@@ -85,12 +85,13 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private final Map<NodeId, Long> sentNanos = new HashMap<>();
   /** The round trip of the first answer, or -1 before it. */
   private long firstAnswerNanos = -1;
-  private TimerScheduler<Command> timers;
+  private final TimerScheduler<Command> timers;
 
-  private LookupActor(ActorContext<Command> context, LookupQuery query, PeerRpc rpc,
-      Duration requestTimeout, LookupHedge hedge, RecordValidator validator,
-      LongSupplier nanoTime, ActorRef<LookupReport> replyTo) {
+  private LookupActor(ActorContext<Command> context, TimerScheduler<Command> timers,
+      LookupQuery query, PeerRpc rpc, Duration requestTimeout, LookupHedge hedge,
+      RecordValidator validator, LongSupplier nanoTime, ActorRef<LookupReport> replyTo) {
     super(context);
+    this.timers = timers;
     this.query = query;
     this.state = query.newState();
     this.request = query.request();
@@ -114,8 +115,8 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
       Duration timeout, LookupHedge hedge, RecordValidator validator, LongSupplier nanoTime,
       ActorRef<LookupReport> replyTo) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new LookupActor(context, query, rpc, requestTimeout, hedge, validator, nanoTime, replyTo)
-            .start(timers, timeout)));
+        new LookupActor(context, timers, query, rpc, requestTimeout, hedge, validator, nanoTime,
+            replyTo).start(timeout)));
   }
 
   /** The lookup of {@code query} with the timeouts, hedge, validator and ticker of {@code op}. */
@@ -134,8 +135,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
         .build();
   }
 
-  private Behavior<Command> start(TimerScheduler<Command> timers, Duration timeout) {
-    this.timers = timers;
+  private Behavior<Command> start(Duration timeout) {
     getContext().getLog().debug("{} {} of {} from {} contacts", selfHex(), query.kind(),
         query.target().shortHex(), query.initial().size());
     timers.startSingleTimer(Deadline.INSTANCE, timeout);

@@ -2,13 +2,15 @@ package io.kadence.node.settings;
 
 import io.kadence.dht.lookup.LookupHedge;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Iterative lookup tunables (Kademlia, section 2.3), with the hedge of value lookups
- * ({@link LookupHedge}: {@code hedge-factor} first round trips, at least {@code hedge-min}).
+ * ({@link LookupHedge}: {@code hedge-factor} first round trips, at least {@code hedge-min};
+ * LookupHedge checks them).
  */
 public record LookupSettings(int alpha, Duration requestTimeout, Duration timeout,
-    double hedgeFactor, Duration hedgeMin) {
+    LookupHedge hedge) {
   public LookupSettings {
     NodeSettings.atLeast(alpha, 1, "alpha");
     NodeSettings.positive(requestTimeout, "request-timeout");
@@ -16,16 +18,6 @@ public record LookupSettings(int alpha, Duration requestTimeout, Duration timeou
     if (timeout.compareTo(requestTimeout) < 0) {
       throw new IllegalArgumentException("lookup timeout must not be shorter than request-timeout");
     }
-    if (!(hedgeFactor >= 1) || Double.isInfinite(hedgeFactor)) {
-      throw new IllegalArgumentException("hedge-factor must be a number >= 1, got " + hedgeFactor);
-    }
-    if (hedgeMin == null || hedgeMin.isNegative()) {
-      throw new IllegalArgumentException("hedge-min must be >= 0, got " + hedgeMin);
-    }
-  }
-
-  /** The hedge these settings describe. */
-  public LookupHedge hedge() {
-    return new LookupHedge(hedgeFactor, hedgeMin.toNanos());
+    Objects.requireNonNull(hedge, "hedge");
   }
 }

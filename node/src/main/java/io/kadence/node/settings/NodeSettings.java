@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import io.kadence.crypto.envelope.SignedEnvelope;
+import io.kadence.dht.lookup.LookupHedge;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.WireLimits;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ public record NodeSettings(
   private static LookupSettings lookup(Config c) {
     return parse(c, "lookup", () -> new LookupSettings(
         c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout"),
-        c.getDouble("hedge-factor"), c.getDuration("hedge-min")));
+        new LookupHedge(c.getDouble("hedge-factor"), c.getDuration("hedge-min").toNanos())));
   }
 
   private static StorageSettings storage(Config c) {
