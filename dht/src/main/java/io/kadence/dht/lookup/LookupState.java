@@ -20,16 +20,20 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Candidates: the k closest non-failed peers heard of. {@link #nextRequests()} queries
- *       the closest {@link PeerState#HEARD} peers among them, keeping at most alpha requests in
- *       flight (the paper's "picks alpha nodes from its k closest it has not yet queried").
+ *       the closest {@link PeerState#HEARD} peers among them, keeping alpha requests in flight
+ *       (the paper's "picks alpha nodes from its k closest it has not yet queried"), not
+ *       counting requests its owner reported slow ({@link #onSlow}), and never more than
+ *       2 x alpha in all. A slow request frees its place for the next candidate, so a dead
+ *       peer costs the lookup a hedge delay ({@link LookupHedge}) instead of a request timeout
+ *       per round; the bound keeps an overloaded network, where every request is slow, from
+ *       being asked ever more.
  *   <li>Values: once a FIND_VALUE has a value, it asks no more peers than the values its quorum
- *       still needs, not counting requests its owner reported slow ({@link #onSlow}), and
- *       still at most alpha in flight. The peers asked first are the closest, where a key's
- *       replicas are, so each answer is likely a value: refilling to alpha would ask more
- *       replicas than the quorum needs (10 signed envelopes per quorum read of 3 instead of
- *       6). A request that is slow, fails, times out or is answered without a value frees its
- *       place, so a lost request or a dead replica costs a hedge delay
- *       ({@link LookupHedge}), not a request timeout.
+ *       still needs, not counting requests reported slow, within the bounds above. The peers
+ *       asked first are the closest, where a key's replicas are, so each answer is likely a
+ *       value: refilling to alpha would ask more replicas than the quorum needs (10 signed
+ *       envelopes per quorum read of 3 instead of 6). A request that is slow, fails, times out
+ *       or is answered without a value frees its place, so a lost request or a dead replica
+ *       costs a hedge delay, not a request timeout.
  *   <li>Termination: done when the k closest non-failed peers have all responded
  *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
  *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
@@ -109,7 +113,8 @@ public final class LookupState<V> {
   /**
    * The peers to query now, closest first, each now {@link PeerState#WAITING}: the owner must
    * send every one of them a request (FIND_NODE or FIND_VALUE as {@link #kind()} says). Empty
-   * when done, when alpha requests are in flight (for a FIND_VALUE that has values, as many as
+   * when done, when alpha requests not reported slow are in flight, or 2 x alpha in all (for a
+   * FIND_VALUE that has values, as many as
    * it still needs; see the class comment), or when no candidate is left among the k closest.
    * Call again after each event.
    */
@@ -165,8 +170,9 @@ public final class LookupState<V> {
 
   /**
    * The request to {@code from} has gone unanswered longer than its owner's hedge delay
-   * ({@link LookupHedge}): a FIND_VALUE that has values no longer counts it among the requests
-   * that may bring the values it needs, so {@link #nextRequests()} may ask another peer. The
+   * ({@link LookupHedge}): the lookup no longer counts it among its alpha requests in flight
+   * (nor, for a FIND_VALUE that has values, among the requests that may bring the values it
+   * needs), so {@link #nextRequests()} may ask another peer. The
    * request stays in flight: its answer, failure or timeout is taken as usual. Not recorded in
    * the trace (the request that follows is). Returns whether the event was accepted (false
    * unless the peer is waiting and not already slow).
@@ -232,10 +238,11 @@ public final class LookupState<V> {
 
   /** How many more requests may be sent now (see the class comment). */
   private int room() {
-    int room = alpha - inFlight;
+    int counted = inFlight - slowInFlight;
+    int room = Math.min(alpha - counted, 2 * alpha - inFlight);
     if (kind == LookupKind.FIND_VALUE && !values.isEmpty()) {
       int stillNeeded = valueQuorum - values.size();
-      room = Math.min(room, stillNeeded - (inFlight - slowInFlight));
+      room = Math.min(room, stillNeeded - counted);
     }
     return room;
   }
@@ -306,7 +313,8 @@ public final class LookupState<V> {
 
   private void record(TraceEntry.Type type, LookupPeer peer, int contacts, int added,
       boolean late) {
-    trace.add(new TraceEntry(trace.size() + 1, type, peer.contact, peer.hop, contacts, added, late));
+    trace.add(new TraceEntry(trace.size() + 1, type, peer.contact, peer.hop, contacts, added,
+        late));
   }
 
   private static int positive(int value, String name) {

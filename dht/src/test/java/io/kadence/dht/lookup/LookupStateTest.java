@@ -43,6 +43,26 @@ class LookupStateTest {
   }
 
   @Test
+  void onSlow_shouldLetNextCandidateInWhenARequestIsSlow() {
+    LookupState<Void> state = lookup(20, 3, contacts(1, 2, 3, 4, 5, 6, 7, 8));
+    state.nextRequests();
+    assertTrue(state.onSlow(id(1)));
+    assertEquals(contacts(4), state.nextRequests());
+    assertEquals(4, state.inFlight(), "the slow request stays in flight");
+    assertTrue(state.onResponse(id(1), contacts(9)), "a slow peer's answer counts");
+    assertEquals(Optional.of(PeerState.RESPONDED), state.stateOf(id(1)));
+    assertEquals(List.of(), state.nextRequests(), "alpha requests counted on in flight");
+    state.onSlow(id(2));
+    state.onSlow(id(3));
+    state.onSlow(id(4));
+    assertEquals(contacts(5, 6, 7), state.nextRequests());
+    state.onSlow(id(5));
+    assertEquals(List.of(), state.nextRequests(), "2 x alpha requests in flight, slow or not");
+    state.onTimeout(id(2));
+    assertEquals(contacts(8), state.nextRequests());
+  }
+
+  @Test
   void nextRequests_shouldQueryCloserPeerFirstWhenAnAnswerNamesOne() {
     LookupState<Void> state = lookup(20, 1, contacts(10, 20));
     assertEquals(contacts(10), state.nextRequests());

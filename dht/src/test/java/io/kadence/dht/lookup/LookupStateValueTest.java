@@ -100,18 +100,24 @@ class LookupStateValueTest {
   }
 
   @Test
-  void onSlow_shouldNeverPassAlphaInFlightWhenEveryRequestIsSlow() {
-    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6));
+  void onSlow_shouldNeverPassTwiceAlphaInFlightWhenEveryRequestIsSlow() {
+    LookupState<String> state = lookup(20, 3, 3, contacts(1, 2, 3, 4, 5, 6, 7, 8, 9));
     state.nextRequests();
     state.onValue(id(1), "a", List.of());
     state.onSlow(id(2));
     assertEquals(contacts(4), state.nextRequests());
     state.onSlow(id(3));
     state.onSlow(id(4));
-    assertEquals(List.of(), state.nextRequests(), "alpha requests in flight, slow or not");
+    assertEquals(contacts(5, 6), state.nextRequests(), "two values still needed, none counted on");
+    state.onSlow(id(5));
+    assertEquals(contacts(7), state.nextRequests());
+    state.onSlow(id(6));
+    state.onSlow(id(7));
+    assertEquals(List.of(), state.nextRequests(), "2 x alpha requests in flight, slow or not");
+    assertEquals(6, state.inFlight());
     state.onTimeout(id(2));
-    assertEquals(contacts(5), state.nextRequests());
-    assertEquals(3, state.inFlight());
+    assertEquals(contacts(8), state.nextRequests());
+    assertEquals(6, state.inFlight());
   }
 
   @Test
@@ -122,14 +128,6 @@ class LookupStateValueTest {
     assertFalse(state.onSlow(id(1)), "answered");
     assertFalse(state.onSlow(id(4)), "not asked");
     assertFalse(state.onSlow(id(9)), "a stranger");
-  }
-
-  @Test
-  void onSlow_shouldAddNoRequestWhenLookupIsFindNode() {
-    LookupState<String> state = LookupState.findNode(TARGET, SELF, 20, 3, contacts(1, 2, 3, 4));
-    state.nextRequests();
-    assertTrue(state.onSlow(id(1)));
-    assertEquals(List.of(), state.nextRequests(), "FIND_NODE keeps alpha in flight, slow or not");
   }
 
   @Test

@@ -33,21 +33,21 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * One iterative lookup (Kademlia, section 2.3), FIND_NODE or FIND_VALUE: a short-lived actor
- * that drives a {@link LookupState} over {@link PeerRpc}, keeps at most alpha requests in flight,
- * replies once with a {@link LookupReport} and stops (the per-request child of Pekko's
- * {@code StatsAggregator} sample).
+ * that drives a {@link LookupState} over {@link PeerRpc}, keeps alpha requests in flight (up to
+ * 2 x alpha while some are slow), replies once with a {@link LookupReport} and stops (the
+ * per-request child of Pekko's {@code StatsAggregator} sample).
  *
  * <p>A request that times out is reported as a timeout, any other failed call as a failure.
  * The call's own timeout is the request timeout, so no late answer follows a timeout here (the
  * state machine would accept one). The reply must be the one the request asks for
- * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure. Records of a {@code Value} are screened
- * ({@link RecordScreen}) on the thread that completed the call: invalid ones and ones for
- * another key are dropped and counted. A peer whose records were all dropped answered without a
- * value: it is alive, its contacts count, and a get may repair it. If the overall timeout fires
- * first, the reply is the partial result, marked as timed out; answers still in flight then go
- * to dead letters unlogged.
+ * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure.
+ * Records of a {@code Value} are screened ({@link RecordScreen}) on the thread that completed
+ * the call: invalid ones and ones for another key are dropped and counted. A peer whose records
+ * were all dropped answered without a value: it is alive, its contacts count, and a get may
+ * repair it. If the overall timeout fires first, the reply is the partial result, marked as
+ * timed out; answers still in flight then go to dead letters unlogged.
  *
- * <p>Hedge: once a FIND_VALUE has its first answer, each of its requests still unanswered
+ * <p>Hedge: once a lookup has its first answer, each of its requests still unanswered
  * {@link LookupHedge#delayNanos} after its sending is reported slow, so the state may ask the
  * next peer while still taking the slow one's answer (LookupState's class comment).
  */
@@ -106,7 +106,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
   /**
    * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
-   * after {@code timeout} with a partial result, reports FIND_VALUE requests slow after
+   * after {@code timeout} with a partial result, reports requests slow after
    * {@code hedge}'s delay, screens records with {@code validator}, times its trace and hedges
    * with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once to
    * {@code replyTo}.
@@ -163,15 +163,10 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     return state.onSlow(slow.peer()) ? advance() : this;
   }
 
-  /**
-   * Schedules the slow report of a FIND_VALUE request to {@code peer} sent at {@code sent}
-   * (LookupState#onSlow; FIND_NODE keeps alpha in flight whatever is slow).
-   */
+  /** Schedules the slow report of the request to {@code peer} sent at {@code sent}. */
   private void hedge(NodeId peer, long sent, long now) {
-    if (query.kind() == LookupKind.FIND_VALUE) {
-      long due = hedge.delayNanos(firstAnswerNanos) - (now - sent);
-      timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due)));
-    }
+    long due = hedge.delayNanos(firstAnswerNanos) - (now - sent);
+    timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due)));
   }
 
   private Behavior<Command> onDeadline(Deadline deadline) {

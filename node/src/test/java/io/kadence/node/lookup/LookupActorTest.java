@@ -40,6 +40,8 @@ class LookupActorTest {
   private static final int K = 8;
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final LookupHedge HEDGE = new LookupHedge(2, Duration.ofMillis(20).toNanos());
+  private static final LookupHedge NEVER_SLOW =
+      new LookupHedge(1, Duration.ofSeconds(30).toNanos());
   private final RecordValidator validator = Fixtures.validator();
 
   @Test
@@ -72,16 +74,37 @@ class LookupActorTest {
   }
 
   @Test
-  void findNode_shouldNeverHaveMoreThanAlphaRequestsInFlightWhenAnswersOverlap() {
+  void findNode_shouldNeverHaveMoreThanAlphaRequestsInFlightWhenNoneIsSlow() {
     Random random = new Random(9);
     FakeNetwork network = network(random, 100);
     network.setDelay(3);
     NodeId self = any(network, random);
     NodeId target = NodeId.random(random);
+    // A hedge that never fires here: whatever the machine's load, no request is slow.
     LookupReport report = run(network, LookupQuery.findNode(target, self, K, 2,
-        network.closestKnown(self, target)), Duration.ofSeconds(5));
+        network.closestKnown(self, target)), Duration.ofSeconds(1), Duration.ofSeconds(5),
+        NEVER_SLOW);
     assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
     assertEquals(2, network.maxInFlight(), "alpha = 2 requests were in flight, never more");
+  }
+
+  @Test
+  void findNode_shouldAskMorePeersWhileRequestsAreSlowButNeverTwiceAlpha() {
+    Random random = new Random(16);
+    FakeNetwork network = network(random, 100);
+    NodeId self = any(network, random);
+    NodeId target = NodeId.random(random);
+    List<Contact> closest = network.closestLive(target, K, self);
+    closest.forEach(c -> network.setFault(c.id(), Fault.SLOW));
+    network.setSlowDelay(1_500);
+    // The K closest answer after 1.5 s, far past the hedge (2 x the first round trip, at least
+    // 20 ms): each is reported slow and the lookup asks the next while waiting for it.
+    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 2,
+        network.closestKnown(self, target)), Duration.ofSeconds(5), Duration.ofSeconds(8),
+        HEDGE);
+    assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
+    assertEquals(closest, report.closest(), "the slow peers' answers count");
+    assertEquals(4, network.maxInFlight(), "2 x alpha requests in flight once they are slow");
   }
 
   @Test
@@ -181,7 +204,7 @@ class LookupActorTest {
     // A hedge that never fires here: whatever the machine's load, no request is slow.
     LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, 16,
         network.closestKnown(self, KEY.id())), Duration.ofSeconds(1), Duration.ofSeconds(5),
-        new LookupHedge(1, Duration.ofSeconds(30).toNanos()));
+        NEVER_SLOW);
     assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
     assertEquals(3, queried(report, holders), "no fourth or fifth holder asked");
   }
