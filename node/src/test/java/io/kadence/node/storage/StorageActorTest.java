@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
@@ -335,6 +337,60 @@ class StorageActorTest {
     assertEquals(List.of(new StorageEvent.RecordStored(alice, T0.toEpochMilli()),
             new StorageEvent.RecordStored(carol, T0.toEpochMilli())),
         journal.persistedInStorage(id.id()));
+  }
+
+  @Test
+  void store_shouldStoreWhatWasQueuedBehindAFailedWriteWhenTheStoreHasRecovered()
+      throws Exception {
+    StoreView view = new StoreView();
+    PersistenceId id = PersistenceId.ofUniqueId("storage-queued-" + ids.incrementAndGet());
+    ActorRef<StorageActor.Command> store =
+        system.spawn(StorageActor.create(id, SELF, settings(), clock, view));
+    // Alice's write waits in the journal until Bob's and Carol's stores have been sent, so the
+    // store takes both up together once it is written; a batch holds one store per key, so
+    // Bob's is written first, and that write fails, with Carol's still queued behind it.
+    PersistenceTestKit journal = PersistenceTestKit.create(system.system());
+    CountDownLatch bothSent = new CountDownLatch(1);
+    AtomicInteger writes = new AtomicInteger();
+    journal.failNextNOpsCond((pid, op) -> {
+      if (!pid.equals(id.id()) || !(op instanceof WriteEvents)) {
+        return false;
+      }
+      int write = writes.incrementAndGet();
+      if (write == 1) {
+        awaitQuietly(bothSent);
+      }
+      return write == 2;
+    }, 1, new IOException("disk full (test)"));
+    SignedRecord alice = record(ALICE, 1, "a");
+    SignedRecord bob = record(BOB, 1, "b");
+    SignedRecord carol = record(CAROL, 1, "c");
+    TestProbe<StorageActor.StoreReply> replies = system.createTestProbe();
+    TestProbe<StorageActor.StoreReply> bobReplies = system.createTestProbe();
+    TestProbe<StorageActor.StoreReply> carolReplies = system.createTestProbe();
+    store.tell(new StorageActor.Store(alice, ExpectedSequence.ANY, replies.getRef()));
+    store.tell(new StorageActor.Store(bob, ExpectedSequence.ANY, bobReplies.getRef()));
+    store.tell(new StorageActor.Store(carol, ExpectedSequence.ANY, carolReplies.getRef()));
+    bothSent.countDown();
+
+    // After the restart, Carol's queued store is written without a new command to prompt it.
+    assertEquals(StorageActor.StoreReply.STORED, replies.receiveMessage(Duration.ofSeconds(10)));
+    assertEquals(StorageActor.StoreReply.STORED,
+        carolReplies.receiveMessage(Duration.ofSeconds(10)));
+    bobReplies.expectNoMessage(Duration.ofMillis(100));
+    assertEquals(Set.of(alice, carol), Set.copyOf(view.live(KEY, clock.instant())));
+    assertEquals(List.of(new StorageEvent.RecordStored(alice, T0.toEpochMilli()),
+            new StorageEvent.RecordStored(carol, T0.toEpochMilli())),
+        journal.persistedInStorage(id.id()));
+  }
+
+  /** Waits for {@code latch} for at most 10 s (a journal callback cannot throw the timeout). */
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** One store of {@code record}: its reply, or null if none came within {@code wait}. */
