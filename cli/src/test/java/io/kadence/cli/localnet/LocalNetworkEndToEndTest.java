@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -62,7 +61,7 @@ class LocalNetworkEndToEndTest {
       CliRun members = CliRun.of("members", "--json", "--node", peer2);
       assertEquals(3, JSON.readTree(members.out()).get("members").size(), members.toString());
 
-      String shell = runShell(peer0, plan.get(0).dataDir(),
+      String shell = runShell(peer0, plan.get(0).dataDir(), dir.resolve("shell-history"),
           "put shell-key shell-value\n", "frobnicate\n", "get shell-key\n", "exit\n");
       assertTrue(shell.contains("shell-value"), shell);
       assertTrue(shell.contains("frobnicate"), "the bad command is named: " + shell);
@@ -76,13 +75,13 @@ class LocalNetworkEndToEndTest {
     assertEquals(ExitCodes.UNREACHABLE, after.exitCode(), after.toString());
   }
 
-  private static String runShell(String url, Path dataDir, String... lines) throws Exception {
+  private static String runShell(String url, Path dataDir, Path history, String... lines)
+      throws Exception {
     ByteArrayInputStream in = new ByteArrayInputStream(String.join("", lines)
         .getBytes(StandardCharsets.UTF_8));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (Terminal terminal = new DumbTerminal("test", "dumb", in, out, StandardCharsets.UTF_8)) {
-      Shell shell = new Shell(terminal, java.net.URI.create(url), dataDir,
-          Files.createTempFile("kadence-history", ""));
+      Shell shell = new Shell(terminal, java.net.URI.create(url), dataDir, history);
       assertTimeoutPreemptively(Duration.ofSeconds(60), shell::run);
       terminal.flush();
     }
