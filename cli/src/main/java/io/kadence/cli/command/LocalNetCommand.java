@@ -64,8 +64,9 @@ public final class LocalNetCommand implements Callable<Integer> {
   private Integer startTimeout;
 
   @Option(names = "--start-batch", paramLabel = "K", defaultValue = "" + LocalNetwork.DEFAULT_BATCH,
-      description = "Peers that start together; each batch serves before the next starts "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Peers that start together; each batch serves, and the network settles "
+          + "(peer 0 sees all as members, none unreachable; at most 60 s), before the next "
+          + "starts (default: ${DEFAULT-VALUE}).")
   private int startBatch;
 
   @Option(names = "--lean",

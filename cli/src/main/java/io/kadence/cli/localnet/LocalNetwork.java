@@ -17,8 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A network of peer processes on this machine (DESIGN.md, "Interfaces": {@code local-net}). The
  * first peer starts a new network; the others join through it a batch at a time: each batch
- * must serve before the next starts, because dozens of JVMs starting at once on two cores
- * starve each other (and the first peer, which answers every join) until joins time out.
+ * must serve, and the network settle (every peer a member, none unreachable, as the first peer
+ * sees it; at most {@link #SETTLE_BOUND}), before the next starts, because dozens of JVMs
+ * starting at once on two cores starve each other (and the first peer, which answers every
+ * join) until joins time out and members are marked unreachable.
  * {@link #close}
  * stops them gracefully: {@code POST /v1/leave} to each, a bounded wait, then SIGTERM and kill
  * for stragglers. A JVM shutdown hook closes it too, so Ctrl-C leaves no orphan; and each
@@ -27,6 +29,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LocalNetwork implements PeerNetwork {
   /** Peers started together by default: a few JVMs at once keep two cores busy, not starved. */
   public static final int DEFAULT_BATCH = 4;
+  /**
+   * How long a start waits after a batch serves for the network to settle: every peer started a
+   * member, none unreachable, as peer 0 sees it.
+   */
+  public static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
   /** How long the peers have to leave gracefully before they are terminated. */
   public static final Duration LEAVE_BOUND = Duration.ofSeconds(30);
 
@@ -46,7 +53,8 @@ public final class LocalNetwork implements PeerNetwork {
 
   /**
    * Starts the peers and returns once all serve: peer 0 first, then the others {@code batch}
-   * at a time, each batch serving before the next starts.
+   * at a time, each batch serving and the network settled (at most {@link #SETTLE_BOUND})
+   * before the next starts.
    *
    * @param timeout how long all of them have, in all
    * @param progress where to say what is happening
@@ -79,11 +87,30 @@ public final class LocalNetwork implements PeerNetwork {
         for (int i = from; i < to; i++) {
           net.awaitServing(i, specs.size(), deadline, timeout);
         }
+        net.awaitSettled(to, deadline, progress);
       }
       return net;
     } catch (RuntimeException e) {
       net.close();
       throw e;
+    }
+  }
+
+  /**
+   * Waits until peer 0 counts {@code started} members and none unreachable, for at most
+   * {@link #SETTLE_BOUND} and never past {@code deadline}, then goes on either way (saying so if
+   * it had to): the next batch joins a network that is not still marking starved peers
+   * unreachable, when it can be had.
+   */
+  private void awaitSettled(int started, Instant deadline, PrintWriter progress) {
+    Instant until = Instant.now().plus(SETTLE_BOUND);
+    if (until.isAfter(deadline)) {
+      until = deadline;
+    }
+    StringBuilder last = new StringBuilder();
+    if (!peers.get(0).awaitSettled(started, until, last)) {
+      progress.printf("the network of %d has not settled (peer 0: %s); going on%n", started, last);
+      progress.flush();
     }
   }
 

@@ -79,6 +79,33 @@ public final class PeerProcess {
     }
   }
 
+  /**
+   * Polls {@code GET /v1/node} until the peer counts {@code members} cluster members and none
+   * unreachable, or until {@code until}; returns whether it did, and the last count it gave
+   * in {@code last} ("no answer" if none).
+   */
+  public boolean awaitSettled(int members, Instant until, StringBuilder last) {
+    while (true) {
+      try {
+        JsonNode info = client.get("/v1/node");
+        int seen = info.path("members").asInt(-1);
+        int unreachable = info.path("unreachable").asInt(-1);
+        last.setLength(0);
+        last.append(seen).append(" members, ").append(unreachable).append(" unreachable");
+        if (seen == members && unreachable == 0) {
+          return true;
+        }
+      } catch (CliException e) {
+        last.setLength(0);
+        last.append("no answer (").append(e.getMessage()).append(')');
+      }
+      if (!Instant.now().plus(POLL).isBefore(until)) {
+        return false;
+      }
+      sleep(POLL);
+    }
+  }
+
   /** Asks the peer to leave gracefully; false if it could not be asked (then use {@link #stop}). */
   public boolean requestLeave() {
     if (!process.isAlive()) {
