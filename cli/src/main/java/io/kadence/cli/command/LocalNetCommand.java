@@ -65,7 +65,7 @@ public final class LocalNetCommand implements Callable<Integer> {
 
   @Option(names = "--start-batch", paramLabel = "K", defaultValue = "" + LocalNetwork.DEFAULT_BATCH,
       description = "Peers that start together; each batch serves, and the network settles "
-          + "(peer 0 sees all as members, none unreachable; at most 60 s), before the next "
+          + "(peer 0 lists all as members, Up and reachable; at most 60 s), before the next "
           + "starts (default: ${DEFAULT-VALUE}).")
   private int startBatch;
 

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A network of peer processes on this machine (DESIGN.md, "Interfaces": {@code local-net}). The
  * first peer starts a new network; the others join through it a batch at a time: each batch
- * must serve, and the network settle (every peer a member, none unreachable, as the first peer
+ * must serve, and the network settle (every peer a member, Up and reachable, as the first peer
  * sees it; at most {@link #SETTLE_BOUND}), before the next starts, because dozens of JVMs
  * starting at once on two cores starve each other (and the first peer, which answers every
  * join) until joins time out and members are marked unreachable.
@@ -31,7 +31,7 @@ public final class LocalNetwork implements PeerNetwork {
   public static final int DEFAULT_BATCH = 4;
   /**
    * How long a start waits after a batch serves for the network to settle: every peer started a
-   * member, none unreachable, as peer 0 sees it.
+   * member, Up and reachable, as peer 0 sees it.
    */
   public static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
   /** How long the peers have to leave gracefully before they are terminated. */
@@ -97,10 +97,10 @@ public final class LocalNetwork implements PeerNetwork {
   }
 
   /**
-   * Waits until peer 0 counts {@code started} members and none unreachable, for at most
+   * Waits until peer 0 lists {@code started} members, all Up and reachable, for at most
    * {@link #SETTLE_BOUND} and never past {@code deadline}, then goes on either way (saying so if
-   * it had to): the next batch joins a network that is not still marking starved peers
-   * unreachable, when it can be had.
+   * it had to). Up means the gossip has converged on a member; until then peers gossip more
+   * often (up to three times), so a batch started then adds its start-up to a busy machine.
    */
   private void awaitSettled(int started, Instant deadline, PrintWriter progress) {
     Instant until = Instant.now().plus(SETTLE_BOUND);

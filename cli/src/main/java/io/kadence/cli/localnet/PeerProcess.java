@@ -80,19 +80,26 @@ public final class PeerProcess {
   }
 
   /**
-   * Polls {@code GET /v1/node} until the peer counts {@code members} cluster members and none
-   * unreachable, or until {@code until}; returns whether it did, and the last count it gave
-   * in {@code last} ("no answer" if none).
+   * Polls {@code GET /v1/members} until the peer lists {@code members} members, every one
+   * {@code Up} and reachable, or until {@code until}; returns whether it did, and what it last
+   * saw in {@code last} ("no answer" if nothing). A member is {@code Up} only once the cluster's
+   * gossip has converged on it (members still joining are {@code Joining} or {@code WeaklyUp}).
    */
   public boolean awaitSettled(int members, Instant until, StringBuilder last) {
     while (true) {
       try {
-        JsonNode info = client.get("/v1/node");
-        int seen = info.path("members").asInt(-1);
-        int unreachable = info.path("unreachable").asInt(-1);
+        int listed = 0;
+        int up = 0;
+        int unreachable = 0;
+        for (JsonNode member : client.get("/v1/members").path("members")) {
+          listed++;
+          up += "Up".equals(member.path("status").asText()) ? 1 : 0;
+          unreachable += member.path("reachable").asBoolean(false) ? 0 : 1;
+        }
         last.setLength(0);
-        last.append(seen).append(" members, ").append(unreachable).append(" unreachable");
-        if (seen == members && unreachable == 0) {
+        last.append(listed).append(" members, ").append(up).append(" up, ").append(unreachable)
+            .append(" unreachable");
+        if (listed == members && up == members && unreachable == 0) {
           return true;
         }
       } catch (CliException e) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link PeerProcess#awaitSettled} against a stand-in for a peer's {@code GET /v1/node}. */
+/** {@link PeerProcess#awaitSettled} against a stand-in for a peer's {@code GET /v1/members}. */
 class PeerProcessTest {
   @TempDir
   Path dir;
@@ -37,33 +37,47 @@ class PeerProcessTest {
   }
 
   @Test
-  void awaitSettled_shouldReturnOnceThePeerCountsEveryMemberAndNoneUnreachable()
-      throws Exception {
+  void awaitSettled_shouldReturnOnceThePeerListsEveryMemberUpAndReachable() throws Exception {
     AtomicInteger asked = new AtomicInteger();
-    PeerProcess peer = peer(n -> n < 3
-        ? "{\"state\":\"SERVING\",\"members\":3,\"unreachable\":1}"
-        : "{\"state\":\"SERVING\",\"members\":4,\"unreachable\":0}", asked);
+    PeerProcess peer = peer(n -> switch (n) {
+      case 0 -> members("Up:true", "Up:true", "Joining:true");
+      case 1 -> members("Up:true", "Up:true", "WeaklyUp:true", "Up:true");
+      case 2 -> members("Up:true", "Up:false", "Up:true", "Up:true");
+      default -> members("Up:true", "Up:true", "Up:true", "Up:true");
+    }, asked);
     StringBuilder last = new StringBuilder();
     assertTrue(peer.awaitSettled(4, Instant.now().plusSeconds(30), last));
-    assertEquals("4 members, 0 unreachable", last.toString());
+    assertEquals("4 members, 4 up, 0 unreachable", last.toString());
     assertEquals(4, asked.get(), "asked until it settled, then no more");
   }
 
   @Test
-  void awaitSettled_shouldGiveUpAtTheBoundSayingWhatThePeerLastCounted() throws Exception {
-    PeerProcess peer = peer(n -> "{\"state\":\"SERVING\",\"members\":4,\"unreachable\":2}",
+  void awaitSettled_shouldGiveUpAtTheBoundSayingWhatThePeerLastListed() throws Exception {
+    PeerProcess peer = peer(n -> members("Up:true", "Up:false", "WeaklyUp:false"),
         new AtomicInteger());
     StringBuilder last = new StringBuilder();
-    assertFalse(peer.awaitSettled(4, Instant.now().plus(Duration.ofMillis(600)), last));
-    assertEquals("4 members, 2 unreachable", last.toString());
+    assertFalse(peer.awaitSettled(3, Instant.now().plus(Duration.ofMillis(600)), last));
+    assertEquals("3 members, 2 up, 2 unreachable", last.toString());
   }
 
-  /** A peer process whose {@code /v1/node} answers {@code reply.apply(n)} to its n-th ask. */
+  /** A {@code /v1/members} answer: one member per "status:reachable". */
+  private static String members(String... members) {
+    StringBuilder json = new StringBuilder("{\"members\":[");
+    for (int i = 0; i < members.length; i++) {
+      String[] member = members[i].split(":");
+      json.append(i == 0 ? "" : ",").append("{\"address\":\"127.0.0.1:").append(7400 + i)
+          .append("\",\"id\":null,\"status\":\"").append(member[0])
+          .append("\",\"reachable\":").append(member[1]).append('}');
+    }
+    return json.append("]}").toString();
+  }
+
+  /** A peer process whose {@code /v1/members} answers {@code reply.apply(n)} to its n-th ask. */
   private PeerProcess peer(IntFunction<String> reply, AtomicInteger asked) throws IOException {
     PeerSpec spec = PeerSpec.plan(1, FreePorts.basePort(1), dir).get(0);
     server = HttpServer.create(
         new InetSocketAddress(InetAddress.getByName(PeerSpec.HOST), spec.httpPort()), 0);
-    server.createContext("/v1/node", exchange -> {
+    server.createContext("/v1/members", exchange -> {
       byte[] body = reply.apply(asked.getAndIncrement()).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
