@@ -114,9 +114,8 @@ public final class LookupState<V> {
    * The peers to query now, closest first, each now {@link PeerState#WAITING}: the owner must
    * send every one of them a request (FIND_NODE or FIND_VALUE as {@link #kind()} says). Empty
    * when done, when alpha requests not reported slow are in flight, or 2 x alpha in all (for a
-   * FIND_VALUE that has values, as many as
-   * it still needs; see the class comment), or when no candidate is left among the k closest.
-   * Call again after each event.
+   * FIND_VALUE that has values, as many as it still needs; see the class comment), or when no
+   * candidate is left among the k closest. Call again after each event.
    */
   public List<Contact> nextRequests() {
     int room = room();
@@ -172,10 +171,10 @@ public final class LookupState<V> {
    * The request to {@code from} has gone unanswered longer than its owner's hedge delay
    * ({@link LookupHedge}): the lookup no longer counts it among its alpha requests in flight
    * (nor, for a FIND_VALUE that has values, among the requests that may bring the values it
-   * needs), so {@link #nextRequests()} may ask another peer. The
-   * request stays in flight: its answer, failure or timeout is taken as usual. Not recorded in
-   * the trace (the request that follows is). Returns whether the event was accepted (false
-   * unless the peer is waiting and not already slow).
+   * needs), so {@link #nextRequests()} may ask another peer. The request stays in flight: its
+   * answer, failure or timeout is taken as usual. Recorded in the trace as
+   * {@link TraceEntry.Type#SLOW}. Returns whether the event was accepted (false unless the peer
+   * is waiting and not already slow).
    */
   public boolean onSlow(NodeId from) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
@@ -184,6 +183,7 @@ public final class LookupState<V> {
     }
     peer.slow = true;
     slowInFlight++;
+    record(TraceEntry.Type.SLOW, peer, 0, 0, false);
     return true;
   }
 

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * One step of a lookup as its trace shows it (the shell's {@code lookup --trace}): a query sent,
- * or a peer's answer, failure or timeout, in the order the lookup saw them (Kademlia, section
- * 2.3). The state machine has no clock: {@code sequence} numbers the entries of one lookup 1, 2,
- * 3, ... and the owner that sends and receives can pair them with times.
+ * or a peer's answer, failure, timeout or slowness, in the order the lookup saw them (Kademlia,
+ * section 2.3). The state machine has no clock: {@code sequence} numbers the entries of one
+ * lookup 1, 2, 3, ... and the owner that sends and receives can pair them with times.
  *
  * @param sequence position in this lookup's trace, from 1, strictly increasing
  * @param type what happened
@@ -31,7 +31,12 @@ public record TraceEntry(
     /** The request to the peer failed. */
     FAILURE,
     /** The request to the peer timed out. */
-    TIMEOUT
+    TIMEOUT,
+    /**
+     * The request to the peer went unanswered past its owner's hedge delay ({@link
+     * LookupState#onSlow}): it is still waited on, but another peer may be asked in its place.
+     */
+    SLOW
   }
 
   public TraceEntry {
@@ -48,6 +53,7 @@ public record TraceEntry(
       case VALUE -> "returned a value and " + contacts + " (" + newContacts + " new)";
       case FAILURE -> "failed";
       case TIMEOUT -> "timed out";
+      case SLOW -> "slow, still waited on";
     };
     return "#" + sequence + " hop " + hop + " " + peer + " " + what + (late ? " late" : "");
   }

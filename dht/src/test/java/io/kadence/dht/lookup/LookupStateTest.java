@@ -47,6 +47,9 @@ class LookupStateTest {
     LookupState<Void> state = lookup(20, 3, contacts(1, 2, 3, 4, 5, 6, 7, 8));
     state.nextRequests();
     assertTrue(state.onSlow(id(1)));
+    TraceEntry slow = state.result().trace().get(3);
+    assertEquals(TraceEntry.Type.SLOW, slow.type());
+    assertEquals(contact(1), slow.peer());
     assertEquals(contacts(4), state.nextRequests());
     assertEquals(4, state.inFlight(), "the slow request stays in flight");
     assertTrue(state.onResponse(id(1), contacts(9)), "a slow peer's answer counts");

@@ -160,7 +160,11 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private Behavior<Command> onSlow(Slow slow) {
-    return state.onSlow(slow.peer()) ? advance() : this;
+    if (!state.onSlow(slow.peer())) {
+      return this;
+    }
+    entryTimes.add(elapsed());
+    return advance();
   }
 
   /** Schedules the slow report of the request to {@code peer} sent at {@code sent}. */

@@ -105,6 +105,8 @@ class LookupActorTest {
     assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
     assertEquals(closest, report.closest(), "the slow peers' answers count");
     assertEquals(4, network.maxInFlight(), "2 x alpha requests in flight once they are slow");
+    assertTrue(report.result().trace().stream()
+        .anyMatch(e -> e.type() == TraceEntry.Type.SLOW), "the slow reports are traced");
   }
 
   @Test
