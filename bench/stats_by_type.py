@@ -11,15 +11,18 @@ many of them it finds unreachable, and the load average. bench/compare-opendht.s
 serve HTTP from 21080 (its default HTTP_PORT0). Standard library only.
 """
 import json
+import os
 import sys
 import time
-import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare_opendht import fetch_json  # noqa: E402 (a sibling script, not a package)
 
 
 def fetch(url):
+    """The JSON at url, or None if the peer does not answer with JSON."""
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return json.load(response)
+        return fetch_json(url, timeout=5)
     except (OSError, ValueError):
         return None
 
