@@ -1,15 +1,13 @@
 package io.kadence.bench.sim;
 
 import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.HedgeSchedule;
 import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
-import io.kadence.dht.lookup.PeerState;
 import io.kadence.dht.routing.Contact;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.IntPredicate;
@@ -22,7 +20,7 @@ import java.util.function.IntPredicate;
  * replies. A reply slower than the request timeout is reported as a timeout first and delivered
  * late (the state accepts late answers). Once the lookup's first answer has come, a request
  * unanswered for the model's hedge delay after its sending is reported slow
- * ({@link LookupState#onSlow}), as the lookup actor does. The lookup is cut off, unfinished, at
+ * ({@link LookupState#onSlow}), on the same {@link HedgeSchedule} as the lookup actor. The lookup is cut off, unfinished, at
  * the model's lookup bound.
  */
 final class LookupDriver {
@@ -55,10 +53,8 @@ final class LookupDriver {
   private long sequence;
   private int messages;
   private double now;
-  /** When each request was sent. */
-  private final Map<NodeId, Double> sentAt = new HashMap<>();
-  /** The round trip of the lookup's first answer; NaN until it comes. */
-  private double firstAnswerMs = Double.NaN;
+  /** When each request becomes slow, in nanoseconds of simulated time. */
+  private final HedgeSchedule hedges;
 
   private LookupDriver(Network network, NetworkModel model, LookupState<String> state,
       IntPredicate holdsValue, Random random) {
@@ -67,6 +63,7 @@ final class LookupDriver {
     this.state = state;
     this.holdsValue = holdsValue;
     this.random = random;
+    this.hedges = new HedgeSchedule(model.hedge());
   }
 
   /**
@@ -103,14 +100,7 @@ final class LookupDriver {
   }
 
   private void reply(int node, NodeId from) {
-    if (Double.isNaN(firstAnswerMs)) {
-      firstAnswerMs = now - sentAt.get(from);
-      sentAt.forEach((id, sent) -> {
-        if (state.stateOf(id).orElse(null) == PeerState.WAITING && !id.equals(from)) {
-          hedge(id, sent);
-        }
-      });
-    }
+    hedges.answered(from, nanos(now), state).forEach(this::slowAt);
     List<Contact> closer = network.answer(node, state.target());
     if (state.kind() == LookupKind.FIND_VALUE && network.role(node) == Role.HONEST
         && holdsValue.test(node)) {
@@ -120,22 +110,20 @@ final class LookupDriver {
     }
   }
 
-  /** Schedules the slow report of the request to {@code id}, sent at {@code sent}. */
-  private void hedge(NodeId id, double sent) {
-    double at = Math.max(now, sent + model.hedgeDelayMs(firstAnswerMs));
-    if (at < sent + model.requestTimeoutMs()) {
-      queue.add(new Event(at, sequence++, id, -1, Kind.SLOW));
-    }
+  /** Schedules the slow report of the request to {@code id}, due at {@code dueNanos}. */
+  private void slowAt(NodeId id, long dueNanos) {
+    queue.add(new Event(Math.max(now, dueNanos / 1e6), sequence++, id, -1, Kind.SLOW));
+  }
+
+  private static long nanos(double ms) {
+    return Math.round(ms * 1e6);
   }
 
   private void send(List<Contact> requests) {
     for (Contact peer : requests) {
       int node = network.population().find(peer.id());
       messages++;
-      sentAt.put(peer.id(), now);
-      if (!Double.isNaN(firstAnswerMs)) {
-        hedge(peer.id(), now);
-      }
+      hedges.sent(peer.id(), nanos(now)).ifPresent(due -> slowAt(peer.id(), due));
       double deadline = now + model.requestTimeoutMs();
       if (node < 0) { // an invented contact: the address is a black hole
         queue.add(new Event(deadline, sequence++, peer.id(), -1, Kind.TIMEOUT));

@@ -28,11 +28,6 @@ record NetworkModel(double medianMs, double sigma, double loss, double requestTi
     }
   }
 
-  /** How long after its sending a request is slow, in ms, given the first answer's round trip. */
-  double hedgeDelayMs(double firstAnswerMs) {
-    return hedge.delayNanos(Math.round(firstAnswerMs * 1e6)) / 1e6;
-  }
-
   /** One one-way delay in milliseconds. */
   double delay(Random random) {
     return medianMs * Math.exp(sigma * random.nextGaussian());

@@ -1,11 +1,11 @@
 package io.kadence.node.lookup;
 
 import io.kadence.dht.id.NodeId;
+import io.kadence.dht.lookup.HedgeSchedule;
 import io.kadence.dht.lookup.LookupHedge;
 import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
-import io.kadence.dht.lookup.PeerState;
 import io.kadence.dht.lookup.TraceEntry;
 import io.kadence.dht.record.RecordValidator;
 import io.kadence.dht.record.SignedRecord;
@@ -15,9 +15,7 @@ import io.kadence.node.transport.PeerRpc;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +46,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * timed out; answers still in flight then go to dead letters unlogged.
  *
  * <p>Hedge: once a lookup has its first answer, each of its requests still unanswered
- * {@link LookupHedge#delayNanos} after its sending is reported slow, so the state may ask the
- * next peer while still taking the slow one's answer (LookupState's class comment).
+ * {@link LookupHedge#delayNanos} after its sending is reported slow ({@link HedgeSchedule}), so
+ * the state may ask the next peer while still taking the slow one's answer (LookupState's class
+ * comment).
  */
 public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
@@ -71,7 +70,6 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private final Message request;
   private final PeerRpc rpc;
   private final Duration requestTimeout;
-  private final LookupHedge hedge;
   private final RecordValidator validator;
   /** Records of this lookup whose signature passed; answers are screened concurrently. */
   private final Set<SignedRecord> verified = ConcurrentHashMap.newKeySet();
@@ -81,10 +79,8 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** When each trace entry happened, in trace order: one per query sent, one per event taken. */
   private final List<Duration> entryTimes = new ArrayList<>();
   private int rejectedRecords;
-  /** When each request was sent (ticker nanoseconds). */
-  private final Map<NodeId, Long> sentNanos = new HashMap<>();
-  /** The round trip of the first answer, or -1 before it. */
-  private long firstAnswerNanos = -1;
+  /** When each request becomes slow (ticker nanoseconds). */
+  private final HedgeSchedule hedges;
   private final TimerScheduler<Command> timers;
 
   private LookupActor(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -97,7 +93,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     this.request = query.request();
     this.rpc = rpc;
     this.requestTimeout = requestTimeout;
-    this.hedge = hedge;
+    this.hedges = new HedgeSchedule(hedge);
     this.validator = validator;
     this.nanoTime = nanoTime;
     this.replyTo = replyTo;
@@ -143,15 +139,10 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private Behavior<Command> onAnswered(Answered answer) {
-    if (firstAnswerNanos < 0 && answer.failure() == null) {
-      NodeId from = answer.peer().id();
+    if (answer.failure() == null) {
       long now = nanoTime.getAsLong();
-      firstAnswerNanos = now - sentNanos.getOrDefault(from, now);
-      sentNanos.forEach((peer, sent) -> {
-        if (!peer.equals(from) && state.stateOf(peer).orElse(null) == PeerState.WAITING) {
-          hedge(peer, sent, now);
-        }
-      });
+      hedges.answered(answer.peer().id(), now, state)
+          .forEach((peer, due) -> slowAt(peer, due, now));
     }
     if (take(answer)) {
       entryTimes.add(elapsed());
@@ -167,10 +158,9 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     return advance();
   }
 
-  /** Schedules the slow report of the request to {@code peer} sent at {@code sent}. */
-  private void hedge(NodeId peer, long sent, long now) {
-    long due = hedge.delayNanos(firstAnswerNanos) - (now - sent);
-    timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due)));
+  /** Schedules the slow report of the request to {@code peer}, due at {@code due}. */
+  private void slowAt(NodeId peer, long due, long now) {
+    timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due - now)));
   }
 
   private Behavior<Command> onDeadline(Deadline deadline) {
@@ -189,10 +179,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private void send(Contact peer) {
     getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
     long now = nanoTime.getAsLong();
-    sentNanos.put(peer.id(), now);
-    if (firstAnswerNanos >= 0) {
-      hedge(peer.id(), now, now);
-    }
+    hedges.sent(peer.id(), now).ifPresent(due -> slowAt(peer.id(), due, now));
     CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
         .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
     getContext().pipeToSelf(answer,
