@@ -16,7 +16,7 @@ import io.kadence.node.identity.DataDirException;
 import io.kadence.node.lookup.GetResult;
 import io.kadence.node.lookup.LookupReport;
 import io.kadence.node.lookup.PutResult;
-import io.kadence.node.membership.MemberIds;
+import io.kadence.node.membership.MemberDirectory;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.routing.SavedContacts;
 import io.kadence.node.settings.HostPort;
@@ -57,13 +57,15 @@ public final class KadenceNode implements AutoCloseable {
   private final DataDir dataDir;
   private final NodeSettings settings;
   private final Contact self;
+  private final MemberDirectory members;
   /** Completes once the actor system has terminated and the data dir is released. */
   private final CompletionStage<Done> stopped;
   private volatile HttpServer http;
 
   private KadenceNode(ActorSystem<NodeGuardian.Command> system, DataDir dataDir,
-      NodeSettings settings, Contact self) {
+      NodeSettings settings, Contact self, MemberDirectory members) {
     this.system = system;
+    this.members = members;
     this.dataDir = dataDir;
     this.settings = settings;
     this.self = self;
@@ -86,17 +88,16 @@ public final class KadenceNode implements AutoCloseable {
     try {
       NodeKeyPair identity = dataDir.identity();
       List<HostPort> seeds = seeds(settings, dataDir);
-      NodeId id = NodeId.of(identity.nodeId());
       Config config = PekkoConfig.forPeer(settings.network().host(), settings.network().port(),
-          dataDir.path(), ConfigFactory.parseMap(Map.of("pekko.cluster.roles",
-              List.of(MemberIds.roleOf(id)))).withFallback(user));
+          dataDir.path(), user);
+      MemberDirectory members = new MemberDirectory();
       system = ActorSystem.create(NodeGuardian.create(new NodeGuardian.Start(settings, identity,
-          dataDir.contactsFile(), seeds, new NodeStats(), Clock.systemUTC())),
+          dataDir.contactsFile(), seeds, new NodeStats(), members, Clock.systemUTC())),
           PekkoConfig.SYSTEM_NAME, config);
       Duration wait = settings.network().joinTimeout().plusSeconds(10);
       Contact self = await(Asks.askWithStatus(system, NodeGuardian.AwaitServing::new, wait,
           system.scheduler()), wait);
-      KadenceNode node = new KadenceNode(system, dataDir, settings, self);
+      KadenceNode node = new KadenceNode(system, dataDir, settings, self, members);
       // The HTTP API unbinds by itself when the actor system terminates.
       node.http = await(HttpApi.bind(node, settings.http()), Duration.ofSeconds(30));
       return node;
@@ -144,6 +145,14 @@ public final class KadenceNode implements AutoCloseable {
    */
   public ActorSystem<?> actorSystem() {
     return system;
+  }
+
+  /**
+   * The node IDs of the cluster members, as far as this peer has proven them (for the HTTP
+   * API's member list, next to {@code Cluster.get(actorSystem()).state()}).
+   */
+  public MemberDirectory members() {
+    return members;
   }
 
   /** The settings this peer runs with. */

@@ -9,6 +9,7 @@ import io.kadence.dht.record.SignedRecord;
 import io.kadence.node.lookup.GetResult;
 import io.kadence.node.lookup.LookupReport;
 import io.kadence.node.lookup.PutResult;
+import io.kadence.node.membership.MemberDirectory;
 import io.kadence.node.membership.Membership;
 import io.kadence.node.replication.Replicator;
 import io.kadence.node.routing.RoutingTableActor;
@@ -83,7 +84,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
 
   /** Everything a guardian is started with. */
   public record Start(NodeSettings settings, NodeKeyPair identity, Path contactsFile,
-      List<HostPort> seeds, NodeStats stats, Clock clock) {}
+      List<HostPort> seeds, NodeStats stats, MemberDirectory members, Clock clock) {}
 
   private record SchemaReady(Throwable failure) implements Command {}
 
@@ -167,7 +168,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
     Contact self = new Contact(NodeId.of(start.identity().nodeId()), address.host().get(),
         (Integer) address.port().get());
     parts = NodeParts.spawn(getContext(), start.settings(), start.identity(), self,
-        start.clock(), start.stats(), start.contactsFile(),
+        start.clock(), start.stats(), start.members(), start.contactsFile(),
         getContext().messageAdapter(RoutingTableActor.ContactsChanged.class, TableChanged::new),
         getContext().messageAdapter(Membership.Change.class, MembershipChanged::new));
     state = NodeState.JOINING;

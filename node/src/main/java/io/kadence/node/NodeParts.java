@@ -4,7 +4,7 @@ import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.WireCodec;
 import io.kadence.node.lookup.OperationContext;
-import io.kadence.node.membership.MemberIds;
+import io.kadence.node.membership.MemberDirectory;
 import io.kadence.node.membership.Membership;
 import io.kadence.node.replication.Replicator;
 import io.kadence.node.replication.ReplicatorSettings;
@@ -43,7 +43,8 @@ record NodeParts(
     OperationContext operations) {
 
   static NodeParts spawn(ActorContext<NodeGuardian.Command> ctx, NodeSettings settings,
-      NodeKeyPair identity, Contact self, Clock clock, NodeStats stats, Path contactsFile,
+      NodeKeyPair identity, Contact self, Clock clock, NodeStats stats, MemberDirectory members,
+      Path contactsFile,
       ActorRef<RoutingTableActor.ContactsChanged> tableChanges,
       ActorRef<Membership.Change> membershipChanges) {
     var storeView = new StoreView();
@@ -65,8 +66,9 @@ record NodeParts(
         clock), PeerAddresses.ENDPOINT_NAME);
     Cluster cluster = Cluster.get(ctx.getSystem());
     var replicator = ctx.spawn(Replicator.create(self, ReplicatorSettings.of(settings), rpc,
-        store, routing, () -> MemberIds.liveMembers(cluster.state())), "replicator");
-    ctx.spawn(Membership.create(self.id(), routing, membershipChanges), "membership");
+        store, routing, () -> members.liveMembers(cluster.state())), "replicator");
+    ctx.spawn(Membership.create(self, routing, membershipChanges, rpc, settings.routing(),
+        members), "membership");
     return new NodeParts(self, rpc, store, routing, replicator,
         OperationContext.of(self, rpc, store, settings, clock));
   }

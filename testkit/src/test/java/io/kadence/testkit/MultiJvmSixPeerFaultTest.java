@@ -98,8 +98,10 @@ class MultiJvmSixPeerFaultTest {
     assertEquals(bootstrap.address(), back.address());
     Set<String> ids = cluster.running().stream().map(RemotePeer::id).collect(Collectors.toSet());
     for (RemotePeer peer : cluster.running()) {
-      assertEquals(ids, peer.members().stream().map(MemberStatus::id).collect(Collectors.toSet()),
-          peer + " sees every running peer and no other: one network");
+      // A member's id shows once the peer has had its signed PONG: a round trip after it is Up.
+      Await.until(peer + " to see every running peer by id and no other: one network", WAIT,
+          () -> peer.members().stream().map(MemberStatus::id).collect(Collectors.toSet()),
+          ids::equals);
     }
     FaultChecks.Reads reads = FaultChecks.assertAllReadable(cluster, acknowledged);
     System.out.println("six-peer bootstrap: " + late + " joined through the others in "

@@ -17,6 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,25 @@ class PeerNetworkTest {
   static void stop() {
     if (cluster != null) {
       cluster.close();
+    }
+  }
+
+  @Test
+  void members_shouldBeKnownOnEveryPeerByTheIdsTheyProvedWhenNoneAnnouncesOne() {
+    Set<Contact> all = cluster.peers().stream().map(KadenceNode::contact)
+        .collect(Collectors.toSet());
+    for (KadenceNode peer : cluster.peers()) {
+      Await.until("peer " + peer.id().shortHex() + " to know all six members by proven id", WAIT,
+          () -> StreamSupport.stream(Cluster.get(peer.actorSystem()).state().getMembers()
+                  .spliterator(), false)
+              .map(member -> peer.members().contactOf(member).orElse(null))
+              .collect(Collectors.toSet()),
+          all::equals);
+      assertEquals(all, peer.members().liveMembers(Cluster.get(peer.actorSystem()).state()));
+      for (Member member : Cluster.get(peer.actorSystem()).state().getMembers()) {
+        assertTrue(member.getRoles().stream().noneMatch(role -> role.startsWith("kadence")),
+            "no member announces its id: " + member.getRoles());
+      }
     }
   }
 

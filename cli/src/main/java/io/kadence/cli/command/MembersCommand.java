@@ -25,7 +25,8 @@ public final class MembersCommand extends ClientCommand {
     for (JsonNode m : reply.path("members")) {
       boolean reachable = m.path("reachable").asBoolean(true);
       unreachable += reachable ? 0 : 1;
-      table.row(m.path("address").asText(), Text.shortId(m.path("id").asText("")),
+      table.row(m.path("address").asText(), m.path("id").isTextual()
+          ? Text.shortId(m.path("id").asText()) : "-",
           m.path("status").asText(), reachable ? "yes" : "NO");
     }
     table.print(out);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * The recipient's checks on every incoming {@link SignedEnvelope} (DESIGN.md, "Identity,
@@ -16,7 +17,8 @@ import java.util.Objects;
  *   <li>size and form: decodes within the payload limit, protocol version 1 ({@link Rejection#MALFORMED});
  *   <li>the Ed25519 signature over the signing content (RFC 8032, 5.1.7) ({@link Rejection#BAD_SIGNATURE});
  *   <li>sender binding: sender ID = SHA-256(sender key) ({@link Rejection#SENDER_ID_MISMATCH});
- *   <li>recipient = this node ({@link Rejection#WRONG_RECIPIENT});
+ *   <li>recipient = this node, or anyone ({@link SignedEnvelope#anyone()}) for the payload types
+ *       the owner allows that for ({@link Rejection#WRONG_RECIPIENT});
  *   <li>freshness: |now − timestamp| ≤ the window ({@link Rejection#STALE});
  *   <li>replay: the (sender ID, request id) pair is new ({@link Rejection#REPLAYED}).
  * </ol>
@@ -32,6 +34,7 @@ public final class EnvelopeVerifier {
   private final long freshnessMillis;
   private final ReplayWindow replayWindow;
   private final int maxPayloadBytes;
+  private final IntPredicate toAnyoneTypes;
 
   /**
    * A verifier for the node {@code localNodeId} that accepts timestamps within {@code freshness}
@@ -41,6 +44,17 @@ public final class EnvelopeVerifier {
    */
   public EnvelopeVerifier(byte[] localNodeId, Clock clock, Duration freshness,
       ReplayWindow replayWindow, int maxPayloadBytes) {
+    this(localNodeId, clock, freshness, replayWindow, maxPayloadBytes, type -> false);
+  }
+
+  /**
+   * As above, also accepting envelopes addressed to anyone ({@link SignedEnvelope#anyone()})
+   * whose payload type passes {@code toAnyoneTypes}. Allow that only for requests whose
+   * acceptance changes nothing for the sender's sake: any recipient may pass such an envelope on
+   * to others, who will find it authentic and fresh.
+   */
+  public EnvelopeVerifier(byte[] localNodeId, Clock clock, Duration freshness,
+      ReplayWindow replayWindow, int maxPayloadBytes, IntPredicate toAnyoneTypes) {
     if (Objects.requireNonNull(localNodeId, "localNodeId").length != EnvelopeCodec.ID_BYTES) {
       throw new IllegalArgumentException("localNodeId must be " + EnvelopeCodec.ID_BYTES + " bytes");
     }
@@ -59,6 +73,7 @@ public final class EnvelopeVerifier {
     this.freshnessMillis = freshness.toMillis();
     this.replayWindow = replayWindow;
     this.maxPayloadBytes = maxPayloadBytes;
+    this.toAnyoneTypes = Objects.requireNonNull(toAnyoneTypes, "toAnyoneTypes");
   }
 
   /** Decodes and verifies wire bytes; the accepted result carries the decoded envelope. */
@@ -90,7 +105,14 @@ public final class EnvelopeVerifier {
           + " is not the hash of key " + shortHex(senderKey));
     }
     if (!Arrays.equals(localNodeId, envelope.rawRecipientId())) {
-      return rejected(Rejection.WRONG_RECIPIENT, "addressed to " + shortHex(envelope.rawRecipientId()));
+      if (!envelope.toAnyone()) {
+        return rejected(Rejection.WRONG_RECIPIENT,
+            "addressed to " + shortHex(envelope.rawRecipientId()));
+      }
+      if (!toAnyoneTypes.test(envelope.payloadType())) {
+        return rejected(Rejection.WRONG_RECIPIENT, "addressed to anyone, which payload type "
+            + envelope.payloadType() + " may not be");
+      }
     }
     long now = clock.millis();
     long timestamp = envelope.timestampMillis();

@@ -20,7 +20,8 @@ import java.util.Objects;
  * u8  protocolVersion               1
  * 32  senderPublicKey               raw Ed25519 public key (RFC 8032, 5.1.5)
  * 32  senderId                      must equal SHA-256(senderPublicKey)
- * 32  recipientId                   node ID of the intended recipient
+ * 32  recipientId                   node ID of the intended recipient, or 32 zero bytes
+ *                                    ({@link #ANYONE}) for a request to whoever is at an address
  * u64 requestId                     chosen by the sender, unique per sender within the window
  * i64 timestampMillis               sender's clock, milliseconds since the Unix epoch
  * u16 payloadType                   what the payload decodes as
@@ -53,6 +54,16 @@ public record SignedEnvelope(
   public static final int PROTOCOL_VERSION = 1;
   /** Wire bytes of an envelope with an empty payload. */
   public static final int FIXED_BYTES = EnvelopeCodec.FIXED_BYTES;
+
+  /**
+   * The recipient ID of a request to whoever is at an address, for a sender that does not know
+   * the recipient's ID yet: 32 zero bytes, which no honest node ID is (it would take a key whose
+   * SHA-256 is zero). A verifier accepts it only for the payload types it is told to
+   * ({@link EnvelopeVerifier}); a copy, like every array this class hands out.
+   */
+  public static byte[] anyone() {
+    return new byte[EnvelopeCodec.ID_BYTES];
+  }
 
   /** Copies the arrays and checks every field's range and length. */
   public SignedEnvelope {
@@ -97,6 +108,16 @@ public record SignedEnvelope(
   public SignedEnvelope withSignature(byte[] newSignature) {
     return new SignedEnvelope(protocolVersion, senderPublicKey, senderId, recipientId, requestId,
         timestampMillis, payloadType, payload, newSignature);
+  }
+
+  /** Whether this envelope is addressed to whoever receives it ({@link #anyone()}). */
+  public boolean toAnyone() {
+    for (byte b : recipientId) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

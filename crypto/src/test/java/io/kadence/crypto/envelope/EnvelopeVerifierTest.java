@@ -103,6 +103,38 @@ class EnvelopeVerifierTest {
   }
 
   @Test
+  void verify_shouldRejectAnEnvelopeToAnyoneWhenItsTypeIsNotAllowedThat() {
+    SignedEnvelope e = SignedEnvelope.sign(sender(), SignedEnvelope.anyone(), REQUEST_ID, NOW, 1,
+        new byte[0]);
+    assertTrue(e.toAnyone());
+    assertEquals(Rejection.WRONG_RECIPIENT, reasonOf(verifier.verify(e)));
+    EnvelopeVerifier onlyType2 = new EnvelopeVerifier(localId(), clock, FRESHNESS,
+        new ReplayWindow(FRESHNESS, 10), MAX_PAYLOAD, type -> type == 2);
+    assertEquals(Rejection.WRONG_RECIPIENT, reasonOf(onlyType2.verify(e)));
+  }
+
+  @Test
+  void verify_shouldAcceptAnEnvelopeToAnyoneOnceWhenItsTypeIsAllowedThat() {
+    EnvelopeVerifier type1 = new EnvelopeVerifier(localId(), clock, FRESHNESS,
+        new ReplayWindow(FRESHNESS, 10), MAX_PAYLOAD, type -> type == 1);
+    SignedEnvelope e = SignedEnvelope.sign(sender(), SignedEnvelope.anyone(), REQUEST_ID, NOW, 1,
+        new byte[0]);
+    assertTrue(type1.verify(e.toBytes()).isAccepted());
+    // Still signed, bound to the key, fresh and new: only the recipient check is relaxed.
+    assertEquals(Rejection.REPLAYED, reasonOf(type1.verify(e.toBytes())));
+    assertEquals(Rejection.BAD_SIGNATURE, reasonOf(type1.verify(resign(e, stranger()))));
+    SignedEnvelope stale = SignedEnvelope.sign(sender(), SignedEnvelope.anyone(), REQUEST_ID + 1,
+        NOW - FRESHNESS.toMillis() - 1, 1, new byte[0]);
+    assertEquals(Rejection.STALE, reasonOf(type1.verify(stale)));
+    // One non-zero byte makes it an envelope for another node.
+    byte[] almostAnyone = SignedEnvelope.anyone();
+    almostAnyone[31] = 1;
+    SignedEnvelope other = SignedEnvelope.sign(sender(), almostAnyone, REQUEST_ID + 2, NOW, 1,
+        new byte[0]);
+    assertEquals(Rejection.WRONG_RECIPIENT, reasonOf(type1.verify(other)));
+  }
+
+  @Test
   void verify_shouldRejectStaleWhenTimestampIsOutsideWindowEitherWay() {
     long window = FRESHNESS.toMillis();
     assertEquals(Rejection.STALE, reasonOf(verifier.verify(signed(1, NOW - window - 1))));

@@ -2,7 +2,7 @@ package io.kadence.node.http;
 
 import io.kadence.dht.id.NodeId;
 import io.kadence.node.KadenceNode;
-import io.kadence.node.membership.MemberIds;
+import io.kadence.node.membership.MemberDirectory;
 import io.kadence.node.settings.HostPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 
 /**
  * {@code GET /v1/members} (docs/HTTP-API.md): the cluster members this peer's gossip knows
- * (DESIGN.md, "Membership", cluster mode), each with its status, the node ID it announces in its
- * roles ({@link MemberIds}), and whether this peer's failure detector reaches it.
+ * (DESIGN.md, "Membership", cluster mode), each with its status, its node ID once this peer has
+ * proven it ({@link MemberDirectory}), and whether this peer's failure detector reaches it.
  */
 final class MemberRoutes extends ApiDirectives {
   private final KadenceNode node;
@@ -37,7 +37,7 @@ final class MemberRoutes extends ApiDirectives {
     List<MemberJson> members = new ArrayList<>();
     for (Member member : state.getMembers()) {
       members.add(new MemberJson(address(member.address()),
-          MemberIds.idOf(member).map(NodeId::toHex).orElse(null), member.status().toString(),
+          node.members().idOf(member).map(NodeId::toHex).orElse(null), member.status().toString(),
           !unreachable.contains(member)));
     }
     return new Members(members);
@@ -57,7 +57,7 @@ final class MemberRoutes extends ApiDirectives {
    * One member.
    *
    * @param address its {@code host:port}
-   * @param id the node ID it announces, or null if it announces none
+   * @param id its node ID, or null until this peer has proven it (its signed answer to a PING)
    * @param status Pekko's member status: {@code Joining}, {@code Up}, {@code Leaving}, ...
    * @param reachable false if this peer's failure detector marks it unreachable
    */

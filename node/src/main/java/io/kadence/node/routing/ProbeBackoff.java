@@ -1,6 +1,5 @@
 package io.kadence.node.routing;
 
-import io.kadence.dht.id.NodeId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,22 +11,26 @@ import java.util.Optional;
  * re-replication) must come back into the routing table once it answers, or replica sets keep
  * leaving it out although the cluster counts it as a member. Delays double from {@code first}
  * up to {@code max}; after {@code attempts} unanswered pings the peer is given up until
- * membership reports it again. Not thread-safe: the routing actor owns it.
+ * membership reports it again. Membership retries identifying a member the same way. Not
+ * thread-safe: one actor owns each.
+ *
+ * @param <K> what a peer is known by: its node ID, or its cluster address
  */
-final class ProbeBackoff {
+public final class ProbeBackoff<K> {
   private final Duration first;
   private final Duration max;
   private final int attempts;
-  private final Map<NodeId, Integer> tried = new HashMap<>();
+  private final Map<K, Integer> tried = new HashMap<>();
 
-  ProbeBackoff(Duration first, Duration max, int attempts) {
+  /** Delays from {@code first}, doubling up to {@code max}, for {@code attempts} tries. */
+  public ProbeBackoff(Duration first, Duration max, int attempts) {
     this.first = first;
     this.max = max;
     this.attempts = attempts;
   }
 
   /** The delay before the next ping of {@code id}; empty once its attempts are used up. */
-  Optional<Duration> next(NodeId id) {
+  public Optional<Duration> next(K id) {
     int n = tried.merge(id, 1, Integer::sum);
     if (n > attempts) {
       tried.remove(id);
@@ -38,12 +41,12 @@ final class ProbeBackoff {
   }
 
   /** Forgets {@code id}: it answered, or membership gave up on it. */
-  void clear(NodeId id) {
+  public void clear(K id) {
     tried.remove(id);
   }
 
   /** Whether {@code id} waits for another ping. */
-  boolean tracks(NodeId id) {
+  public boolean tracks(K id) {
     return tried.containsKey(id);
   }
 }

@@ -56,6 +56,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   /** Remove a peer now: the failure detector or SBR gave up on it, or it sent LEAVE. */
   public record Evict(NodeId id) implements Command {}
 
+  /**
+   * Remove every contact at {@code host:port} now: membership gave up on a member whose node ID
+   * it has not learned (the table may hold it from the member's own requests).
+   */
+  public record EvictAt(String host, int port) implements Command {}
+
   /** The {@code n} contacts closest to {@code target}; {@code lookup} marks its bucket used. */
   public record Closest(NodeId target, int n, boolean lookup, ActorRef<List<Contact>> replyTo)
       implements Command {}
@@ -92,7 +98,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   private final Set<NodeId> pinging = new HashSet<>();
   private final java.util.Random random = new java.util.Random();
   private final TimerScheduler<Command> timers;
-  private final ProbeBackoff backoff;
+  private final ProbeBackoff<NodeId> backoff;
 
   private RoutingTableActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       RoutingTable table, RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
@@ -100,7 +106,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     super(context);
     this.view = view;
     this.timers = timers;
-    this.backoff = new ProbeBackoff(settings.reprobeMinBackoff(), settings.reprobeMaxBackoff(),
+    this.backoff = new ProbeBackoff<>(settings.reprobeMinBackoff(), settings.reprobeMaxBackoff(),
         settings.reprobeAttempts());
     this.listener = listener;
     this.table = table;
@@ -137,6 +143,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
         .onMessage(CallFailed.class, this::onCallFailed)
         .onMessage(Probe.class, this::onProbe)
         .onMessage(Evict.class, this::onEvict)
+        .onMessage(EvictAt.class, this::onEvictAt)
         .onMessage(Closest.class, this::onClosest)
         .onMessage(GetSnapshot.class, this::onGetSnapshot)
         .onMessage(GetRefreshTargets.class, this::onGetRefreshTargets)
@@ -182,6 +189,15 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     pinging.remove(msg.id());
     timers.cancel(reprobeKey(msg.id()));
     evict(msg.id(), "membership");
+    return this;
+  }
+
+  private Behavior<Command> onEvictAt(EvictAt msg) {
+    for (Contact contact : table.contacts()) {
+      if (contact.port() == msg.port() && contact.host().equals(msg.host())) {
+        onEvict(new Evict(contact.id()));
+      }
+    }
     return this;
   }
 

@@ -11,6 +11,7 @@ import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.WireCodec;
 import io.kadence.dht.wire.WireDecodeException;
+import io.kadence.dht.wire.WireRegistry;
 import io.kadence.node.settings.SecuritySettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * The only actor remote peers talk to (DESIGN.md, "PeerEndpoint"), spawned by the node guardian
  * as {@code /user/endpoint} ({@link PeerAddresses}). For each {@link PeerRequest} it checks, in
  * order: size; the envelope (signature, sender ID = hash of the key, recipient = this node,
- * freshness, replay), with the crypto module's {@link EnvelopeVerifier}; that the payload decodes
+ * freshness, replay), with the crypto module's {@link EnvelopeVerifier}, which also accepts a
+ * PING addressed to anyone (a member that does not know this node's ID yet asks who is here:
+ * {@link PeerRpc#identify}); that the payload decodes
  * within the wire limits; that it is a request ({@link MessageRoles}). Only then does the
  * {@link RequestHandler} see it, with the sender as a contact (its proven ID, and host and port
  * of the reply path), and {@link PeerEvents#verified} hear of the sender (not for LEAVE: a
- * leaving peer is not to be re-added to routing tables).
+ * leaving peer is not to be re-added to routing tables; nor for a PING to anyone, which any
+ * node it was sent to could pass on to others with its own reply path: it gets its PONG, and
+ * changes nothing here).
  *
  * <p>A request that fails a check gets no reply at all, so a prober learns nothing and waits for
  * its timeout; it is counted in {@link NodeStats} and logged at debug, with a warning at most
@@ -100,7 +105,8 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     int maxPayloadBytes = codec.limits().maxMessageBytes();
     this.maxEnvelopeBytes = maxPayloadBytes + SignedEnvelope.FIXED_BYTES;
     this.verifier = new EnvelopeVerifier(identity.nodeId(), clock, security.freshnessWindow(),
-        new ReplayWindow(security.freshnessWindow(), security.replayCapacity()), maxPayloadBytes);
+        new ReplayWindow(security.freshnessWindow(), security.replayCapacity()), maxPayloadBytes,
+        type -> type == WireRegistry.PING);
     this.codec = codec;
     this.handler = handler;
     this.events = events;
@@ -144,7 +150,8 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
           MessageRoles.nameOf(message) + " is not a request");
       return this;
     }
-    dispatch(sender.get(), message, envelope.requestId(), request.replyTo());
+    dispatch(sender.get(), message, envelope.requestId(), !envelope.toAnyone(),
+        request.replyTo());
     return this;
   }
 
@@ -162,12 +169,12 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     return Optional.of(((Verification.Accepted) verification).envelope());
   }
 
-  private void dispatch(Contact sender, Message message, long requestId,
+  private void dispatch(Contact sender, Message message, long requestId, boolean toThisNode,
       ActorRef<PeerResponse> replyTo) {
     stats.inboundRequest(message);
     getContext().getLog().debug("{}: {} from {}, request {}", self, MessageRoles.nameOf(message),
         sender, Long.toUnsignedString(requestId));
-    if (!(message instanceof Message.Leave)) {
+    if (toThisNode && !(message instanceof Message.Leave)) {
       events.verified(sender);
     }
     CompletionStage<Message> handled = handle(sender, message);

@@ -21,4 +21,13 @@ public interface PeerRpc {
    * with a {@link PeerRpcException} that says why there is none.
    */
   CompletionStage<Message> call(Contact to, Message request, Duration timeout);
+
+  /**
+   * Pings whoever is at {@code host:port}, for a peer whose node ID is not known yet (a cluster
+   * member that just came up), and completes with its contact: {@code host:port} and the node ID
+   * of the key that signed the PONG. The PING is addressed to anyone
+   * ({@code SignedEnvelope.anyone()}); every other check on the reply is that of {@link #call}.
+   * Fails with a {@link PeerRpcException} like {@link #call}.
+   */
+  CompletionStage<Contact> identify(String host, int port, Duration timeout);
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * The caller's checks on the reply to one of its calls (DESIGN.md, "Identity, signatures and the
  * wire"): the crypto module's envelope checks (form and size, signature, sender ID = SHA-256 of
  * the key, recipient = this node, freshness), then that the signer is the node that was called
+ * (any signer for a call to {@link SignedPeerRpc#ANYONE}, which is how it learns who is there)
  * and the reply answers this request id, then the payload decodes to the message type that
  * answers the request ({@link MessageRoles}).
  *
@@ -46,14 +47,18 @@ final class ReplyVerifier {
     newVerifier();
   }
 
+  /** A verified reply and the node that signed it. */
+  record Reply(NodeId signer, Message message) {}
+
   /**
-   * The verified reply from {@code peer} to {@code request}, sent as request {@code requestId}.
+   * The verified reply from {@code peer} to {@code request}, sent as request {@code requestId};
+   * from any signer if {@code peer}'s ID is {@link SignedPeerRpc#ANYONE}.
    *
    * @throws PeerRpcException {@code BAD_REPLY} if the envelope fails a check or the payload does
    *     not decode; {@code UNEXPECTED_REPLY} if it decodes to a message that does not answer
    *     the request
    */
-  Message verify(Contact peer, Message request, long requestId, byte[] envelope) {
+  Reply verify(Contact peer, Message request, long requestId, byte[] envelope) {
     Verification verification = newVerifier().verify(envelope);
     if (verification instanceof Verification.Rejected rejected) {
       throw failure(peer, PeerRpcException.Reason.BAD_REPLY,
@@ -61,7 +66,7 @@ final class ReplyVerifier {
     }
     SignedEnvelope reply = ((Verification.Accepted) verification).envelope();
     NodeId signer = NodeId.of(reply.senderId());
-    if (!signer.equals(peer.id())) {
+    if (!signer.equals(peer.id()) && !peer.id().equals(SignedPeerRpc.ANYONE)) {
       throw failure(peer, PeerRpcException.Reason.BAD_REPLY, "signed by " + signer.shortHex());
     }
     if (reply.requestId() != requestId) {
@@ -78,7 +83,7 @@ final class ReplyVerifier {
       throw failure(peer, PeerRpcException.Reason.UNEXPECTED_REPLY, MessageRoles.nameOf(message)
           + " does not answer " + MessageRoles.nameOf(request));
     }
-    return message;
+    return new Reply(signer, message);
   }
 
   private EnvelopeVerifier newVerifier() {

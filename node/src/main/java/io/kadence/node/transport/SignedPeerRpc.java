@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link ReplyVerifier} passes: signed by the node called, for this node, fresh, for this
  * request id, and of the type that answers the request ({@link MessageRoles}).
  *
+ * <p>{@link #identify} is a PING to {@link #ANYONE} at an address, whose PONG may be signed by any
+ * node: the caller learns the node ID there (and, through {@link PeerEvents}, so does its
+ * routing table).
+ *
  * <p>Request ids come from one counter per instance that starts at a random point, so they are
  * unique per sender for 2^64 calls and not predictable by peers. Replies need no replay window:
  * each call waits for exactly one reply with its own request id and completes once.
@@ -42,6 +46,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignedPeerRpc implements PeerRpc {
   private static final Logger LOG = LoggerFactory.getLogger(SignedPeerRpc.class);
+
+  /**
+   * The node ID of a contact whose ID is not known ({@link SignedEnvelope#anyone()}: no honest
+   * node has it), used only for {@link #identify}.
+   */
+  public static final NodeId ANYONE = NodeId.of(SignedEnvelope.anyone());
 
   private final ActorSystem<?> system;
   private final NodeKeyPair identity;
@@ -90,16 +100,44 @@ public final class SignedPeerRpc implements PeerRpc {
   @Override
   public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
     Objects.requireNonNull(to, "to");
+    if (to.id().equals(ANYONE)) {
+      throw new IllegalArgumentException("a call needs the node ID of " + to.address()
+          + "; identify finds it");
+    }
     if (!MessageRoles.isRequest(request)) {
       throw new IllegalArgumentException("not a request: " + MessageRoles.nameOf(request));
     }
+    Call call = new Call(to, request, nextRequestId.getAndIncrement(), new CompletableFuture<>(),
+        null);
+    send(call, timeout);
+    return call.result();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The returned stage fails with the {@link PeerRpcException} itself, not wrapped; a failure
+   * is counted, but not reported to {@link PeerEvents} (there is no node ID to report it for).
+   *
+   * @throws IllegalArgumentException if the port is out of range or the timeout not positive
+   */
+  @Override
+  public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
+    Call call = new Call(new Contact(ANYONE, host, port), new Message.Ping(),
+        nextRequestId.getAndIncrement(), new CompletableFuture<>(), new CompletableFuture<>());
+    send(call, timeout);
+    return call.identified();
+  }
+
+  private void send(Call call, Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    byte[] payload = codec.encode(request);
-    Call call = new Call(to, request, nextRequestId.getAndIncrement(), new CompletableFuture<>());
-    stats.outboundCall(request);
-    LOG.debug("{}: {} to {}, request {}", self, MessageRoles.nameOf(request), to, call.idText());
+    Contact to = call.to();
+    byte[] payload = codec.encode(call.request());
+    stats.outboundCall(call.request());
+    LOG.debug("{}: {} to {}, request {}", self, MessageRoles.nameOf(call.request()), to,
+        call.idText());
     ActorRef<PeerRequest> endpoint;
     try {
       endpoint = addresses.endpointOf(to);
@@ -109,11 +147,11 @@ public final class SignedPeerRpc implements PeerRpc {
     } catch (IllegalArgumentException | RejectedExecutionException e) {
       fail(call, new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT, e.getMessage()));
     }
-    return call.result();
   }
 
+  /** One request; {@code identified} is null unless it is an {@link #identify}. */
   private record Call(Contact to, Message request, long requestId,
-      CompletableFuture<Message> result) {
+      CompletableFuture<Message> result, CompletableFuture<Contact> identified) {
     String idText() {
       return Long.toUnsignedString(requestId);
     }
@@ -137,16 +175,23 @@ public final class SignedPeerRpc implements PeerRpc {
       if (response == null) {
         throw askFailure(call.to(), failure);
       }
-      Message reply = verifier.verify(call.to(), call.request(), call.requestId(),
+      ReplyVerifier.Reply reply = verifier.verify(call.to(), call.request(), call.requestId(),
           response.envelope());
-      events.verified(call.to());
-      call.result().complete(reply);
+      Contact from = new Contact(reply.signer(), call.to().host(), call.to().port());
+      events.verified(from);
+      if (call.identified() != null) {
+        call.identified().complete(from);
+      }
+      call.result().complete(reply.message());
     } catch (PeerRpcException e) {
       fail(call, e);
     } catch (RuntimeException e) {
       LOG.warn("{}: {} to {} failed unexpectedly", self, MessageRoles.nameOf(call.request()),
           call.to(), e);
       call.result().completeExceptionally(e);
+      if (call.identified() != null) {
+        call.identified().completeExceptionally(e);
+      }
     }
   }
 
@@ -154,7 +199,11 @@ public final class SignedPeerRpc implements PeerRpc {
     stats.outboundFailed(failure.reason());
     LOG.debug("{}: {} to {}, request {}, failed: {}", self, MessageRoles.nameOf(call.request()),
         call.to(), call.idText(), failure.getMessage());
-    events.failed(call.to(), failure.reason());
+    if (call.identified() != null) {
+      call.identified().completeExceptionally(failure);
+    } else {
+      events.failed(call.to(), failure.reason());
+    }
     call.result().completeExceptionally(failure);
   }
 

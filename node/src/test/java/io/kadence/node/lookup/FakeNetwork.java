@@ -242,6 +242,11 @@ final class FakeNetwork implements PeerRpc {
     return complete(answer(peer, request), delay);
   }
 
+  @Override
+  public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
+    throw new UnsupportedOperationException("lookups never identify a member");
+  }
+
   private Message answer(Peer peer, Message request) {
     if (request instanceof Message.FindNode find) {
       return new Message.Nodes(closestKnown(peer.contact.id(), find.target()));

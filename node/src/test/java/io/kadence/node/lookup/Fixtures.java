@@ -7,7 +7,10 @@ import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.RecordValidator;
 import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.routing.Contact;
+import io.kadence.dht.wire.Message;
 import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.transport.PeerRpc;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletionStage;
 
 /** Deterministic publishers, records, ids and settings for the lookup package's tests. */
 final class Fixtures {
@@ -63,6 +67,21 @@ final class Fixtures {
   }
 
   /** The reference settings with {@code overrides} (HOCON) on top, k = 8 unless overridden. */
+  /** A transport with a bug: every call throws instead of returning a stage. */
+  static PeerRpc brokenRpc() {
+    return new PeerRpc() {
+      @Override
+      public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
+        throw new AssertionError("a bug in the transport");
+      }
+
+      @Override
+      public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
+        throw new AssertionError("a bug in the transport");
+      }
+    };
+  }
+
   static NodeSettings settings(String overrides) {
     return NodeSettings.load(ConfigFactory.parseString(overrides)
         .withFallback(ConfigFactory.parseString(

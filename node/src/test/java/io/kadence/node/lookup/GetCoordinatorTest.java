@@ -168,9 +168,7 @@ class GetCoordinatorTest {
     FakeNetwork network = network(ids);
     network.hold(self, alice2);
     holds(network, alice1, 0, 1, 2);
-    PeerRpc broken = (to, request, timeout) -> {
-      throw new AssertionError("a bug in the transport");
-    };
+    PeerRpc broken = Fixtures.brokenRpc();
     GetResult result = get(network, broken, self, Fixtures.settings(""));
     assertEquals(List.of(alice2), result.records());
     assertEquals(List.of(), result.repairs(), "a partial lookup repairs nothing");
@@ -181,9 +179,7 @@ class GetCoordinatorTest {
   void get_shouldBeUnavailableWhenItsLookupStopsWithoutAReportAndNothingIsLocal() {
     FakeNetwork network = network(ids);
     holds(network, alice1, 0, 1, 2);
-    PeerRpc broken = (to, request, timeout) -> {
-      throw new AssertionError("a bug in the transport");
-    };
+    PeerRpc broken = Fixtures.brokenRpc();
     GetResult result = get(network, broken, self, Fixtures.settings(""));
     assertTrue(result.unavailable(), "a partial lookup cannot say the key does not exist");
   }

@@ -144,9 +144,7 @@ class PutCoordinatorTest {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(26), 10, KEY.id());
     FakeNetwork network = network(ids);
     NodeId self = ids.get(0);
-    PeerRpc broken = (to, request, timeout) -> {
-      throw new AssertionError("a bug in the transport");
-    };
+    PeerRpc broken = Fixtures.brokenRpc();
     PutResult result = put(network, broken, self, ExpectedSequence.ANY);
     assertFalse(result.success());
     assertEquals(0, result.stored());

@@ -75,6 +75,11 @@ class ReplicatorTest {
       stores.add(Map.entry(to.id(), ((Message.Store) request).record()));
       return CompletableFuture.completedFuture(Message.StoreAck.ok());
     }
+
+    @Override
+    public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
+      throw new UnsupportedOperationException("these tests never identify a member");
+    }
   }
 
   private Contact contact(int port) {

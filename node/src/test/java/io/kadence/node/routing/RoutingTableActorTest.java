@@ -71,6 +71,11 @@ class RoutingTableActorTest {
       }
       return CompletableFuture.completedFuture(new Message.Pong());
     }
+
+    @Override
+    public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
+      throw new UnsupportedOperationException("these tests never identify a member");
+    }
   }
 
   private ActorRef<RoutingTableActor.Command> spawn(int k) {
@@ -275,6 +280,18 @@ class RoutingTableActorTest {
       assertEquals(List.of(a), closest(routing, self));
       return null;
     });
+  }
+
+  @Test
+  void evictAt_shouldRemoveEveryContactAtTheAddressAndNoOtherWhenMembershipKnowsNoId() {
+    ActorRef<RoutingTableActor.Command> routing = spawn(20);
+    Contact a = contactInBucket(255, 1001);
+    Contact aOldIdentity = contactInBucket(254, 1001);
+    Contact b = contactInBucket(200, 1002);
+    Contact otherHost = new Contact(NodeId.randomInBucket(self, 199, random), "127.0.0.2", 1001);
+    verified(routing, a, aOldIdentity, b, otherHost);
+    routing.tell(new RoutingTableActor.EvictAt("127.0.0.1", 1001));
+    assertEquals(Set.of(b, otherHost), Set.copyOf(closest(routing, self)));
   }
 
   @Test

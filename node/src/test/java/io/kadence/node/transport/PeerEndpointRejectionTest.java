@@ -97,6 +97,8 @@ class PeerEndpointRejectionTest {
             claimingId(idOf(key(3)))),
         arguments("for another node", InboundRejection.WRONG_RECIPIENT,
             envelope(PEER, idOf(key(3)), 1, new Message.Ping())),
+        arguments("a FIND_NODE to anyone (only a PING may be)", InboundRejection.WRONG_RECIPIENT,
+            envelope(PEER, SignedPeerRpc.ANYONE, 1, new Message.FindNode(idOf(key(4))))),
         arguments("too old", InboundRejection.STALE, signedAt(now - 2 * window)),
         arguments("from the future", InboundRejection.STALE, signedAt(now + 2 * window)),
         arguments("payload that is not a PING", InboundRejection.DECODE_FAILED,

@@ -117,6 +117,39 @@ class SignedPeerRpcTest {
   }
 
   @Test
+  void identify_shouldCompleteWithTheContactOfWhoeverAnswersAtTheAddress() throws Exception {
+    Contact contactB = TransportFixtures.contactOf(b, B);
+    assertEquals(contactB, resultOf(rpc.identify(contactB.host(), contactB.port(), PATIENCE)));
+    // A's routing table hears of B as after any call; B's does not hear of A: a PING to anyone
+    // may have been passed on by someone else, with their own reply path.
+    assertEquals(contactB, eventsA.nextVerified());
+    assertEquals(new FakeHandler.Call(TransportFixtures.contactOf(a, A), new Message.Ping()),
+        handlerB.calls.poll());
+    assertEquals(List.of(), List.copyOf(eventsB.verified));
+    assertEquals(statsBBefore.inboundRejectionTotal(), statsB.snapshot().inboundRejectionTotal());
+    assertEquals(1L, statsA.snapshot().outboundCalls().get("Ping"));
+  }
+
+  @Test
+  void identify_shouldFailWithoutAnEventWhenNobodyAnswersAtTheAddress() throws Exception {
+    // A's actor system runs no endpoint: the PING goes to dead letters.
+    Contact contactA = TransportFixtures.contactOf(a, A);
+    PeerRpcException failure = assertInstanceOf(PeerRpcException.class,
+        failureOf(rpc.identify(contactA.host(), contactA.port(), SHORT_TIMEOUT)));
+    assertEquals(PeerRpcException.Reason.TIMEOUT, failure.reason());
+    assertEquals(SignedPeerRpc.ANYONE, failure.peer().id());
+    assertEquals(1, statsA.snapshot().outboundFailures().get(PeerRpcException.Reason.TIMEOUT));
+    assertEquals(List.of(), List.copyOf(eventsA.failed), "no node ID to count a failure for");
+  }
+
+  @Test
+  void call_shouldThrowWhenTheContactIsAnyone() {
+    Contact anyone = new Contact(SignedPeerRpc.ANYONE, "127.0.0.1", 7400);
+    assertThrows(IllegalArgumentException.class,
+        () -> rpc.call(anyone, new Message.Ping(), PATIENCE));
+  }
+
+  @Test
   void call_shouldFailAsNotSentWhenTheContactsHostIsUnusable() throws Exception {
     Contact hostile = new Contact(idOf(B), "127.0.0.1:1/user/x", 7400);
     PeerRpcException failure = assertInstanceOf(PeerRpcException.class,
