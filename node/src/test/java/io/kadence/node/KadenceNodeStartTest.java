@@ -2,6 +2,7 @@ package io.kadence.node;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.typed.receptionist.Receptionist$;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,10 @@ class KadenceNodeStartTest {
   void start_shouldServeAloneAndHoldTheOnlyCopyWhenNoBootstrapIsGiven() throws Exception {
     try (KadenceNode node = KadenceNode.start(settings(0, List.of(), dir), FAST)) {
       assertTrue(node.address().port() > 0);
+      // Kadence registers no actors with Pekko's receptionist: it is not started (in cluster mode
+      // it would run a Distributed Data replicator gossiping in every peer).
+      assertFalse(node.actorSystem().hasExtension(Receptionist$.MODULE$),
+          "the receptionist is started");
       PutResult put = node.put("solo", "only here".getBytes(UTF_8)).toCompletableFuture()
           .get(10, TimeUnit.SECONDS);
       assertTrue(put.success(), put.toString());
