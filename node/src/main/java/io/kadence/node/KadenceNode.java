@@ -1,7 +1,6 @@
 package io.kadence.node;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.kadence.crypto.key.NodeKeyPair;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
@@ -26,7 +25,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * 32  senderPublicKey               raw Ed25519 public key (RFC 8032, 5.1.5)
  * 32  senderId                      must equal SHA-256(senderPublicKey)
  * 32  recipientId                   node ID of the intended recipient, or 32 zero bytes
- *                                    ({@link #ANYONE}) for a request to whoever is at an address
+ *                                    ({@link #anyone()}) for a request to whoever is at an address
  * u64 requestId                     chosen by the sender, unique per sender within the window
  * i64 timestampMillis               sender's clock, milliseconds since the Unix epoch
  * u16 payloadType                   what the payload decodes as

@@ -100,15 +100,17 @@ public final class SignedPeerRpc implements PeerRpc {
   @Override
   public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
     Objects.requireNonNull(to, "to");
-    if (to.id().equals(ANYONE)) {
-      throw new IllegalArgumentException("a call needs the node ID of " + to.address()
-          + "; identify finds it");
-    }
     if (!MessageRoles.isRequest(request)) {
       throw new IllegalArgumentException("not a request: " + MessageRoles.nameOf(request));
     }
     Call call = new Call(to, request, nextRequestId.getAndIncrement(), new CompletableFuture<>(),
         null);
+    if (to.id().equals(ANYONE)) {
+      // No node has this ID: a contact with it came from a confused or hostile peer.
+      fail(call, new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT,
+          "no node has the all-zero ID"));
+      return call.result();
+    }
     send(call, timeout);
     return call.result();
   }
@@ -177,7 +179,8 @@ public final class SignedPeerRpc implements PeerRpc {
       }
       ReplyVerifier.Reply reply = verifier.verify(call.to(), call.request(), call.requestId(),
           response.envelope());
-      Contact from = new Contact(reply.signer(), call.to().host(), call.to().port());
+      Contact from = call.identified() == null ? call.to()
+          : new Contact(reply.signer(), call.to().host(), call.to().port());
       events.verified(from);
       if (call.identified() != null) {
         call.identified().complete(from);

@@ -143,10 +143,14 @@ class SignedPeerRpcTest {
   }
 
   @Test
-  void call_shouldThrowWhenTheContactIsAnyone() {
-    Contact anyone = new Contact(SignedPeerRpc.ANYONE, "127.0.0.1", 7400);
-    assertThrows(IllegalArgumentException.class,
-        () -> rpc.call(anyone, new Message.Ping(), PATIENCE));
+  void call_shouldFailAsNotSentWhenAPeerSentAContactWithTheAllZeroId() throws Exception {
+    Contact contactB = TransportFixtures.contactOf(b, B);
+    Contact bogus = new Contact(SignedPeerRpc.ANYONE, contactB.host(), contactB.port());
+    PeerRpcException failure = assertInstanceOf(PeerRpcException.class,
+        failureOf(rpc.call(bogus, new Message.FindNode(idOf(A)), PATIENCE)));
+    assertEquals(PeerRpcException.Reason.NOT_SENT, failure.reason());
+    assertEquals(0, statsA.snapshot().requestsSent(), "nothing was sent");
+    assertEquals(List.of(), List.copyOf(handlerB.calls));
   }
 
   @Test
