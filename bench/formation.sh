@@ -16,6 +16,7 @@ set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kadence="$root/bin/kadence"
+. "$root/bench/local-net.sh"
 n=""
 lean="--lean"
 idle=60
@@ -40,16 +41,7 @@ work="$(mktemp -d /tmp/kadence-formation-XXXXXX)"
 dir="$work/net"
 log="$work/local-net.log"
 net_pid=""
-stop_net() {
-  if [ -n "$net_pid" ] && kill -0 "$net_pid" 2> /dev/null; then
-    kill -TERM "$net_pid" 2> /dev/null || true
-    for _ in $(seq 1 120); do kill -0 "$net_pid" 2> /dev/null || break; sleep 1; done
-    kill -9 "$net_pid" 2> /dev/null || true
-  fi
-  pkill -9 -f -- "$dir/peer-" 2> /dev/null || true
-  net_pid=""
-}
-trap 'stop_net; rm -rf "$work"' EXIT
+trap 'stop_local_net "$net_pid" 120 "$dir"; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 # CPU clock ticks (user + system) of the peer processes of this network.

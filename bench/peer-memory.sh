@@ -16,6 +16,7 @@ set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kadence="$root/bin/kadence"
+. "$root/bench/local-net.sh"
 helper="$root/bench/compare_opendht.py"
 sizes="16 64"
 modes=""
@@ -43,11 +44,7 @@ mkdir -p "$out"
 work="$(mktemp -d /tmp/kadence-memory-XXXXXX)"
 net_pid=""
 stop_net() {
-  if [ -n "$net_pid" ] && kill -0 "$net_pid" 2> /dev/null; then
-    kill -TERM "$net_pid" 2> /dev/null || true
-    for _ in $(seq 1 90); do kill -0 "$net_pid" 2> /dev/null || break; sleep 1; done
-    kill -9 "$net_pid" 2> /dev/null || true
-  fi
+  stop_local_net "$net_pid" 90
   net_pid=""
 }
 trap 'stop_net; rm -rf "$work"' EXIT

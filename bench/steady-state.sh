@@ -20,6 +20,7 @@ set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kadence="$root/bin/kadence"
+. "$root/bench/local-net.sh"
 peers=5
 rounds=5
 base=18700
@@ -47,10 +48,7 @@ net="$work/net"
 state="$work/keys.json"
 launcher=""
 stop() {
-  if [ -n "$launcher" ] && kill -0 "$launcher" 2> /dev/null; then
-    kill -TERM "$launcher" 2> /dev/null || true
-    for _ in $(seq 60); do kill -0 "$launcher" 2> /dev/null || break; sleep 1; done
-  fi
+  stop_local_net "$launcher" 60
   rm -rf "$work"
 }
 trap stop EXIT
