@@ -79,7 +79,7 @@ final class ScenarioRunner {
     LookupState<String> state = kind == LookupKind.FIND_NODE
         ? LookupState.findNode(target, self, k, settings.alpha(), initial)
         : LookupState.findValue(target, self, k, settings.alpha(), settings.readQuorum(),
-            initial);
+            settings.replication(), initial);
     LookupDriver.Outcome outcome =
         LookupDriver.run(network, settings.model(), state, replicas::contains, random);
     return judge(network, kind, initiator, outcome);

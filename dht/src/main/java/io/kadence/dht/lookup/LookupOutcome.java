@@ -15,5 +15,11 @@ public enum LookupOutcome {
    */
   EXHAUSTED,
   /** FIND_VALUE only: {@code valueQuorum} peers returned a value, so the lookup stopped early. */
-  VALUE_QUORUM
+  VALUE_QUORUM,
+  /**
+   * FIND_VALUE only: fewer than {@code valueQuorum} peers returned a value, and the closest
+   * non-failed peers, as many as the key has replicas, have all responded: every live replica
+   * the lookup can find has answered.
+   */
+  REPLICAS_RESPONDED
 }

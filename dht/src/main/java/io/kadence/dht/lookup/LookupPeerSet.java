@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * Every peer one lookup has heard of, ordered by XOR distance to the target (libp2p's
  * {@code qpeerset}; Kademlia, section 2.3). Answers the two questions the lookup asks of it:
- * which candidates to query next, and whether the k closest non-failed peers have all
+ * which candidates to query next, and whether the closest non-failed peers have all
  * responded. Never holds the local node. Owned by one {@link LookupState}.
  */
 final class LookupPeerSet {
@@ -73,11 +73,11 @@ final class LookupPeerSet {
   }
 
   /**
-   * {@link LookupOutcome#CONVERGED} if the k closest non-failed peers all responded,
-   * {@link LookupOutcome#EXHAUSTED} if fewer than k are non-failed and all of those responded,
-   * {@link LookupOutcome#UNFINISHED} otherwise.
+   * {@link LookupOutcome#CONVERGED} if the {@code width} closest non-failed peers all responded,
+   * {@link LookupOutcome#EXHAUSTED} if fewer than {@code width} are non-failed and all of those
+   * responded, {@link LookupOutcome#UNFINISHED} otherwise.
    */
-  LookupOutcome closestOutcome() {
+  LookupOutcome closestOutcome(int width) {
     int responded = 0;
     for (LookupPeer peer : peers.values()) {
       if (peer.state == PeerState.FAILED) {
@@ -86,7 +86,7 @@ final class LookupPeerSet {
       if (peer.state != PeerState.RESPONDED) {
         return LookupOutcome.UNFINISHED;
       }
-      if (++responded == k) {
+      if (++responded == width) {
         return LookupOutcome.CONVERGED;
       }
     }

@@ -38,9 +38,15 @@ import java.util.Optional;
  *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
  *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
  *       flight). FIND_VALUE also ends once {@code valueQuorum} peers returned a value
- *       ({@link LookupOutcome#VALUE_QUORUM}; 1 is the paper's stop at the first value). Requests
- *       still in flight beyond the k closest do not hold the lookup up. Once done, the state is
- *       frozen and every further event is ignored.
+ *       ({@link LookupOutcome#VALUE_QUORUM}; 1 is the paper's stop at the first value), or, once
+ *       it has a value but fewer than its quorum, when the {@code replicas} closest non-failed
+ *       peers have all responded ({@link LookupOutcome#REPLICAS_RESPONDED}): a key's records are
+ *       kept on its {@code replicas} closest peers, so the rest of the k closest can add none
+ *       the lookup needs, and asking them one by one past dead replicas took seconds. A
+ *       FIND_VALUE without any value still converges on the k closest, since its "not found"
+ *       is only as good as its search. Requests still in flight beyond the closest the lookup
+ *       waits for do not hold it up. Once done, the state is frozen and every further event
+ *       is ignored.
  *   <li>Self: the local node is never a candidate, whether it is among the initial contacts or
  *       named in an answer.
  *   <li>Untrusted answers: an answer counts only from a peer the lookup is waiting on; answers
@@ -67,6 +73,7 @@ public final class LookupState<V> {
   private final int k;
   private final int alpha;
   private final int valueQuorum;
+  private final int replicas;
   private final LookupPeerSet peers;
   private final List<FoundValue<V>> values = new ArrayList<>();
   private final List<TraceEntry> trace = new ArrayList<>();
@@ -78,13 +85,14 @@ public final class LookupState<V> {
   private LookupOutcome outcome = LookupOutcome.UNFINISHED;
 
   private LookupState(LookupKind kind, NodeId target, NodeId self, int k, int alpha,
-      int valueQuorum, Collection<Contact> initial) {
+      int valueQuorum, int replicas, Collection<Contact> initial) {
     this.kind = kind;
     this.target = Objects.requireNonNull(target, "target");
     Objects.requireNonNull(self, "self");
     this.k = positive(k, "k");
     this.alpha = positive(alpha, "alpha");
     this.valueQuorum = positive(valueQuorum, "valueQuorum");
+    this.replicas = positive(replicas, "replicas");
     this.peers = new LookupPeerSet(target, self, this.k);
     for (Contact contact : Objects.requireNonNull(initial, "initial")) {
       peers.learn(contact, 1);
@@ -98,16 +106,18 @@ public final class LookupState<V> {
    */
   public static <V> LookupState<V> findNode(NodeId target, NodeId self, int k, int alpha,
       Collection<Contact> initial) {
-    return new LookupState<>(LookupKind.FIND_NODE, target, self, k, alpha, 1, initial);
+    return new LookupState<>(LookupKind.FIND_NODE, target, self, k, alpha, 1, k, initial);
   }
 
   /**
    * A FIND_VALUE lookup of {@code target} that stops once {@code valueQuorum} (at least 1)
-   * peers returned a value, or like FIND_NODE if fewer hold it.
+   * peers returned a value; with fewer values, once the {@code replicas} (at least 1) closest
+   * non-failed peers responded; with none, like FIND_NODE.
    */
   public static <V> LookupState<V> findValue(NodeId target, NodeId self, int k, int alpha,
-      int valueQuorum, Collection<Contact> initial) {
-    return new LookupState<>(LookupKind.FIND_VALUE, target, self, k, alpha, valueQuorum, initial);
+      int valueQuorum, int replicas, Collection<Contact> initial) {
+    return new LookupState<>(LookupKind.FIND_VALUE, target, self, k, alpha, valueQuorum, replicas,
+        initial);
   }
 
   /**
@@ -308,7 +318,11 @@ public final class LookupState<V> {
       outcome = LookupOutcome.VALUE_QUORUM;
       return;
     }
-    outcome = peers.closestOutcome();
+    outcome = peers.closestOutcome(k);
+    if (outcome == LookupOutcome.UNFINISHED && kind == LookupKind.FIND_VALUE && !values.isEmpty()
+        && replicas < k && peers.closestOutcome(replicas) == LookupOutcome.CONVERGED) {
+      outcome = LookupOutcome.REPLICAS_RESPONDED;
+    }
   }
 
   private void record(TraceEntry.Type type, LookupPeer peer, int contacts, int added,

@@ -217,7 +217,9 @@ class LookupStateTest {
     assertThrows(IllegalArgumentException.class, () -> lookup(0, 3, contacts(1)));
     assertThrows(IllegalArgumentException.class, () -> lookup(20, 0, contacts(1)));
     assertThrows(IllegalArgumentException.class,
-        () -> LookupState.findValue(TARGET, SELF, 20, 3, 0, contacts(1)));
+        () -> LookupState.findValue(TARGET, SELF, 20, 3, 0, 5, contacts(1)));
+    assertThrows(IllegalArgumentException.class,
+        () -> LookupState.findValue(TARGET, SELF, 20, 3, 3, 0, contacts(1)));
   }
 
   @Test

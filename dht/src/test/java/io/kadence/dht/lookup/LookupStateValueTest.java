@@ -20,7 +20,7 @@ class LookupStateValueTest {
   private static final NodeId SELF = id(1_000_000);
 
   private static LookupState<String> lookup(int k, int alpha, int quorum, List<Contact> initial) {
-    return LookupState.findValue(TARGET, SELF, k, alpha, quorum, initial);
+    return LookupState.findValue(TARGET, SELF, k, alpha, quorum, k, initial);
   }
 
   @Test
@@ -150,6 +150,49 @@ class LookupStateValueTest {
     assertEquals(LookupOutcome.CONVERGED, result.outcome());
     assertEquals(1, result.values().size());
     assertEquals(contacts(1, 3), result.repairCandidates());
+  }
+
+  @Test
+  void onTimeout_shouldEndOnTheReplicaSetWhenAValueIsFoundAndTheClosestReplicasHaveAnswered() {
+    // Replicas 5 of k 20, quorum 3: the closest five hold the key, three of them (2, 3, 4) dead.
+    LookupState<String> state =
+        LookupState.findValue(TARGET, SELF, 20, 3, 3, 5, contacts(1, 2, 3, 4, 5, 6, 7, 8, 9));
+    assertEquals(contacts(1, 2, 3), state.nextRequests());
+    state.onValue(id(1), "a", List.of());
+    state.onTimeout(id(2));
+    state.onTimeout(id(3));
+    assertEquals(contacts(4, 5), state.nextRequests());
+    state.onTimeout(id(4));
+    state.onValue(id(5), "b", List.of());
+    assertEquals(contacts(6), state.nextRequests(), "one value still needed");
+    state.onResponse(id(6), List.of());
+    assertEquals(contacts(7), state.nextRequests());
+    state.onResponse(id(7), List.of());
+    assertEquals(contacts(8), state.nextRequests());
+    assertFalse(state.isDone(), "8 is among the five closest non-failed: 1, 5, 6, 7, 8");
+    state.onResponse(id(8), List.of());
+    assertTrue(state.isDone());
+    LookupResult<String> result = state.result();
+    assertEquals(LookupOutcome.REPLICAS_RESPONDED, result.outcome());
+    assertEquals(8, result.queried(), "9 to 20 can hold none of the key's replicas");
+    assertEquals(2, result.values().size());
+  }
+
+  @Test
+  void onResponse_shouldConvergeOnKWhenNoValueIsFound() {
+    LookupState<String> state =
+        LookupState.findValue(TARGET, SELF, 8, 3, 3, 2, contacts(1, 2, 3, 4, 5, 6, 7, 8, 9));
+    for (Contact peer : state.nextRequests()) {
+      state.onResponse(peer.id(), List.of());
+    }
+    assertFalse(state.isDone(), "with no value, the two closest answering says nothing");
+    for (int round = 0; round < 3 && !state.isDone(); round++) {
+      for (Contact peer : state.nextRequests()) {
+        state.onResponse(peer.id(), List.of());
+      }
+    }
+    assertEquals(LookupOutcome.CONVERGED, state.result().outcome());
+    assertEquals(8, state.result().queried());
   }
 
   @Test

@@ -49,7 +49,7 @@ public final class SimulatedLookup {
       int alpha, int quorum, Random random) {
     List<Contact> initial = network.closestKnown(start, target);
     NodeId self = network.contact(start).id();
-    return run(LookupState.findValue(target, self, k, alpha, quorum, initial), start, initial,
+    return run(LookupState.findValue(target, self, k, alpha, quorum, k, initial), start, initial,
         network, random);
   }
 

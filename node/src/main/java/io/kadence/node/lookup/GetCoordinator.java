@@ -78,7 +78,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     this.replyTo = replyTo;
     int valueQuorum = ReplicaSets.readQuorum(op.storage().replication(), op.storage().writeQuorum());
     this.query = LookupQuery.findValue(key, op.self().id(), op.routing().k(), op.lookup().alpha(),
-        valueQuorum, op.storage().maxPublishersPerKey(), initial);
+        valueQuorum, op.storage().replication(), op.storage().maxPublishersPerKey(), initial);
   }
 
   /**

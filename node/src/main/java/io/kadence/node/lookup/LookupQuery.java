@@ -23,12 +23,14 @@ import java.util.Objects;
  * @param alpha requests in flight at most
  * @param valueQuorum FIND_VALUE: stop once this many peers returned a valid record; 1 for
  *     FIND_NODE
+ * @param replicas FIND_VALUE: with fewer valid records than the quorum, stop once this many
+ *     closest peers responded (the key's replica set); k for FIND_NODE
  * @param maxRecords FIND_VALUE: the most records asked of one peer (the publisher quota); 1 for
  *     FIND_NODE
  * @param initial the contacts to start from
  */
 public record LookupQuery(LookupKind kind, NodeId target, NodeId self, int k, int alpha,
-    int valueQuorum, int maxRecords, List<Contact> initial) {
+    int valueQuorum, int replicas, int maxRecords, List<Contact> initial) {
 
   /** Checks the fields; the counts are checked again by {@link LookupState}. */
   public LookupQuery {
@@ -36,25 +38,28 @@ public record LookupQuery(LookupKind kind, NodeId target, NodeId self, int k, in
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(self, "self");
     initial = List.copyOf(initial);
-    if (k < 1 || alpha < 1 || valueQuorum < 1 || maxRecords < 1) {
-      throw new IllegalArgumentException("k, alpha, valueQuorum and maxRecords must be >= 1");
+    if (k < 1 || alpha < 1 || valueQuorum < 1 || replicas < 1 || maxRecords < 1) {
+      throw new IllegalArgumentException(
+          "k, alpha, valueQuorum, replicas and maxRecords must be >= 1");
     }
   }
 
   /** A FIND_NODE lookup of {@code target}. */
   public static LookupQuery findNode(NodeId target, NodeId self, int k, int alpha,
       Collection<Contact> initial) {
-    return new LookupQuery(LookupKind.FIND_NODE, target, self, k, alpha, 1, 1, List.copyOf(initial));
+    return new LookupQuery(LookupKind.FIND_NODE, target, self, k, alpha, 1, k, 1,
+        List.copyOf(initial));
   }
 
   /**
    * A FIND_VALUE lookup of {@code key} that asks each peer for up to {@code maxRecords} records
-   * and stops once {@code valueQuorum} peers returned a valid one.
+   * and stops once {@code valueQuorum} peers returned a valid one, or, with fewer, once the
+   * {@code replicas} closest peers responded.
    */
   public static LookupQuery findValue(Key key, NodeId self, int k, int alpha, int valueQuorum,
-      int maxRecords, Collection<Contact> initial) {
+      int replicas, int maxRecords, Collection<Contact> initial) {
     return new LookupQuery(LookupKind.FIND_VALUE, key.id(), self, k, alpha, valueQuorum,
-        maxRecords, List.copyOf(initial));
+        replicas, maxRecords, List.copyOf(initial));
   }
 
   /** The target as a key (the key of a FIND_VALUE). */
@@ -66,7 +71,7 @@ public record LookupQuery(LookupKind kind, NodeId target, NodeId self, int k, in
   LookupState<List<SignedRecord>> newState() {
     return kind == LookupKind.FIND_NODE
         ? LookupState.findNode(target, self, k, alpha, initial)
-        : LookupState.findValue(target, self, k, alpha, valueQuorum, initial);
+        : LookupState.findValue(target, self, k, alpha, valueQuorum, replicas, initial);
   }
 
   /** The request every peer is sent. */

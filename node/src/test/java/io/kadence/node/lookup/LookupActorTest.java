@@ -164,7 +164,7 @@ class LookupActorTest {
     network.serveExtra(forger.id(), List.of(Fixtures.forged(real, 9),
         Fixtures.expired(ALICE, 8), Fixtures.record(ALICE, Key.of("other"), 7)));
     // A value quorum above the two holders: the lookup converges, so the forger is asked.
-    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 5, 16,
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 5, K, 16,
         network.closestKnown(self, KEY.id())), Duration.ofSeconds(5));
     assertEquals(List.of(real, real), report.records());
     assertEquals(3, report.rejectedRecords());
@@ -186,7 +186,7 @@ class LookupActorTest {
     // Quorum 3 of the four holders, a request timeout longer than the slow holder's delay:
     // once values come, the slow holder is reported slow and the next holder asked, so the
     // quorum is reached without its answer (without the hedge the lookup would wait for it).
-    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, 16,
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, K, 16,
         network.closestKnown(self, KEY.id())), Duration.ofSeconds(5), Duration.ofSeconds(8),
         HEDGE);
     assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
@@ -204,7 +204,7 @@ class LookupActorTest {
     List<Contact> holders = network.closestLive(KEY.id(), 5, self);
     holders.forEach(h -> network.hold(h.id(), real));
     // A hedge that never fires here: whatever the machine's load, no request is slow.
-    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, 16,
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 3, K, 16,
         network.closestKnown(self, KEY.id())), Duration.ofSeconds(1), Duration.ofSeconds(5),
         NEVER_SLOW);
     assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
@@ -222,7 +222,7 @@ class LookupActorTest {
   void findValue_shouldEndExhaustedWithoutPeersWhenTheNodeIsAlone() {
     FakeNetwork network = new FakeNetwork(K, validator, Fixtures.CLOCK, 16);
     NodeId self = network.add(NodeId.random(new Random(13))).id();
-    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 1, 16, List.of()),
+    LookupReport report = run(network, LookupQuery.findValue(KEY, self, K, 3, 1, K, 16, List.of()),
         Duration.ofSeconds(5));
     assertEquals(LookupOutcome.EXHAUSTED, report.result().outcome());
     assertEquals(0, report.result().queried());
