@@ -7,9 +7,11 @@ import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
 import io.kadence.dht.routing.Contact;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -20,8 +22,9 @@ import java.util.function.IntPredicate;
  * replies. A reply slower than the request timeout is reported as a timeout first and delivered
  * late (the state accepts late answers). Once the lookup's first answer has come, a request
  * unanswered for the model's hedge delay after its sending is reported slow
- * ({@link LookupState#onSlow}), on the same {@link HedgeSchedule} as the lookup actor. The lookup is cut off, unfinished, at
- * the model's lookup bound.
+ * ({@link LookupState#onSlow}), and one unanswered for its give-up delay timed out (the request
+ * timeout that follows is not reported again), on the same {@link HedgeSchedule} as the lookup
+ * actor. The lookup is cut off, unfinished, at the model's lookup bound.
  */
 final class LookupDriver {
   /** The value honest replicas return to FIND_VALUE; its content does not matter here. */
@@ -37,7 +40,7 @@ final class LookupDriver {
    */
   record Outcome(LookupResult<String> result, int messages, double latencyMs, boolean cutOff) {}
 
-  private enum Kind { REPLY, TIMEOUT, SLOW }
+  private enum Kind { REPLY, TIMEOUT, SLOW, GIVE_UP }
 
   private record Event(double time, long sequence, NodeId id, int node, Kind kind) {}
 
@@ -53,8 +56,10 @@ final class LookupDriver {
   private long sequence;
   private int messages;
   private double now;
-  /** When each request becomes slow, in nanoseconds of simulated time. */
+  /** When each request becomes slow and is given up, in nanoseconds of simulated time. */
   private final HedgeSchedule hedges;
+  /** Peers whose requests the lookup gave up on before their request timeout. */
+  private final Set<NodeId> givenUp = new HashSet<>();
 
   private LookupDriver(Network network, NetworkModel model, LookupState<String> state,
       IntPredicate holdsValue, Random random) {
@@ -91,8 +96,17 @@ final class LookupDriver {
       now = event.time();
       switch (event.kind()) {
         case REPLY -> reply(event.node(), event.id());
-        case TIMEOUT -> state.onTimeout(event.id());
+        case TIMEOUT -> {
+          if (!givenUp.contains(event.id())) {
+            state.onTimeout(event.id());
+          }
+        }
         case SLOW -> state.onSlow(event.id());
+        case GIVE_UP -> {
+          if (state.onTimeout(event.id())) {
+            givenUp.add(event.id());
+          }
+        }
       }
       send(state.nextRequests());
     }
@@ -100,7 +114,7 @@ final class LookupDriver {
   }
 
   private void reply(int node, NodeId from) {
-    hedges.answered(from, nanos(now), state).forEach(this::slowAt);
+    hedges.answered(from, nanos(now), state).forEach(this::dueAt);
     List<Contact> closer = network.answer(node, state.target());
     if (state.kind() == LookupKind.FIND_VALUE && network.role(node) == Role.HONEST
         && holdsValue.test(node)) {
@@ -110,9 +124,10 @@ final class LookupDriver {
     }
   }
 
-  /** Schedules the slow report of the request to {@code id}, due at {@code dueNanos}. */
-  private void slowAt(NodeId id, long dueNanos) {
-    queue.add(new Event(Math.max(now, dueNanos / 1e6), sequence++, id, -1, Kind.SLOW));
+  /** Schedules the report of {@code due}: slow, or given up. */
+  private void dueAt(HedgeSchedule.Due due) {
+    Kind kind = due.stage() == HedgeSchedule.Stage.SLOW ? Kind.SLOW : Kind.GIVE_UP;
+    queue.add(new Event(Math.max(now, due.atNanos() / 1e6), sequence++, due.peer(), -1, kind));
   }
 
   private static long nanos(double ms) {
@@ -123,7 +138,7 @@ final class LookupDriver {
     for (Contact peer : requests) {
       int node = network.population().find(peer.id());
       messages++;
-      hedges.sent(peer.id(), nanos(now)).ifPresent(due -> slowAt(peer.id(), due));
+      hedges.sent(peer.id(), nanos(now)).forEach(this::dueAt);
       double deadline = now + model.requestTimeoutMs();
       if (node < 0) { // an invented contact: the address is a black hole
         queue.add(new Event(deadline, sequence++, peer.id(), -1, Kind.TIMEOUT));

@@ -7,15 +7,17 @@ import java.util.Random;
  * How the simulated network treats one message: a one-way delay drawn from a lognormal
  * distribution (the usual fit for wide-area round-trip times), independent loss of each request
  * and each reply, and the requester's per-request timeout, per-lookup bound and hedge (the
- * node's {@code kadence.lookup.request-timeout}, {@code timeout}, {@code hedge-factor} and
- * {@code hedge-min}: 2 s, 20 s, 2 and 20 ms by default).
+ * node's {@code kadence.lookup.request-timeout}, {@code timeout}, {@code hedge-factor},
+ * {@code hedge-min}, {@code give-up-factor} and {@code give-up-min}: 2 s, 20 s, 2, 20 ms, 10
+ * and 500 ms by default).
  *
  * @param medianMs median one-way delay in milliseconds (a round trip is two draws)
  * @param sigma standard deviation of the delay's logarithm (0 for a constant delay)
  * @param loss probability that one message is lost, 0 to below 1
  * @param requestTimeoutMs how long a requester waits for one reply before reporting a timeout
  * @param lookupTimeoutMs how long a whole lookup may run before it is cut off, unfinished
- * @param hedge when an unanswered request counts as slow ({@link LookupHedge})
+ * @param hedge when an unanswered request counts as slow, and when as timed out
+ *     ({@link LookupHedge})
  */
 record NetworkModel(double medianMs, double sigma, double loss, double requestTimeoutMs,
     double lookupTimeoutMs, LookupHedge hedge) {

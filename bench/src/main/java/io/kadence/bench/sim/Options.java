@@ -32,6 +32,8 @@ final class Options {
         --lookup-timeout-ms MS  bound on one lookup                                   (20000)
         --hedge-factor F      a request is slow after F first round trips of its lookup (2)
         --hedge-min-ms MS     and never sooner than this                              (20)
+        --give-up-factor F    a request counts as timed out after F first round trips (10)
+        --give-up-min-ms MS   and never sooner than this                              (500)
         --build HOW           direct: fill tables from the whole population; join: nodes join
                               one by one (bootstrap, self-lookup, refresh; slow past 20,000)  (direct)
         --seed N              seed of everything: same seed, same results             (1)
@@ -57,6 +59,8 @@ final class Options {
   double lookupTimeoutMs = 20000;
   double hedgeFactor = 2;
   double hedgeMinMs = 20;
+  double giveUpFactor = 10;
+  double giveUpMinMs = 500;
   long seed = 1;
   int threads = Runtime.getRuntime().availableProcessors();
   boolean join;
@@ -106,6 +110,8 @@ final class Options {
         case "--lookup-timeout-ms" -> o.lookupTimeoutMs = number(name, value);
         case "--hedge-factor" -> o.hedgeFactor = number(name, value);
         case "--hedge-min-ms" -> o.hedgeMinMs = number(name, value);
+        case "--give-up-factor" -> o.giveUpFactor = number(name, value);
+        case "--give-up-min-ms" -> o.giveUpMinMs = number(name, value);
         case "--seed" -> o.seed = integer(name, value);
         case "--build" -> o.join = switch (value) {
           case "direct" -> false;
@@ -124,7 +130,8 @@ final class Options {
 
   SimulationSettings settings() {
     NetworkModel model = new NetworkModel(latencyMs, latencySigma, loss, timeoutMs,
-        lookupTimeoutMs, new LookupHedge(hedgeFactor, Math.round(hedgeMinMs * 1e6)));
+        lookupTimeoutMs, new LookupHedge(hedgeFactor, Math.round(hedgeMinMs * 1e6),
+            giveUpFactor, Math.round(giveUpMinMs * 1e6)));
     return new SimulationSettings(k, 10, alpha, replication, writeQuorum, lookups, model, seed,
         threads);
   }

@@ -1,23 +1,31 @@
 package io.kadence.dht.lookup;
 
 import io.kadence.dht.id.NodeId;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
- * When each request of one lookup becomes slow ({@link LookupHedge}), for the lookup's owner,
- * which keeps the clock and reports {@link LookupState#onSlow} at those times: the node's
- * lookup actor (timers) and the simulator's driver (events) both use it, so they hedge alike.
- * Times are nanoseconds on the owner's clock. Until the lookup's first answer nothing is due
- * (there is no round trip to measure against); that answer makes every request then in flight
- * due, and every request sent later due on sending. Not thread-safe: one owner drives it.
+ * When each request of one lookup becomes slow and when it is given up ({@link LookupHedge}),
+ * for the lookup's owner, which keeps the clock and reports {@link LookupState#onSlow} and
+ * {@link LookupState#onTimeout} at those times: the node's lookup actor (timers) and the
+ * simulator's driver (events) both use it, so they hedge alike. Times are nanoseconds on the
+ * owner's clock. Until the lookup's first answer nothing is due (there is no round trip to
+ * measure against); that answer makes every request then in flight due, and every request sent
+ * later due on sending. Not thread-safe: one owner drives it.
  */
 public final class HedgeSchedule {
+  /** What falls due: the request is slow, or the lookup gives up on it. */
+  public enum Stage { SLOW, GIVE_UP }
+
+  /** The request to {@code peer} reaches {@code stage} at {@code atNanos}. */
+  public record Due(NodeId peer, long atNanos, Stage stage) {}
+
   private final LookupHedge hedge;
-  private final Map<NodeId, Long> sentNanos = new HashMap<>();
+  /** When each request was sent, in sending order (the simulator's events follow it). */
+  private final Map<NodeId, Long> sentNanos = new LinkedHashMap<>();
   /** The round trip of the lookup's first answer, or -1 before it. */
   private long firstAnswerNanos = -1;
 
@@ -27,33 +35,43 @@ public final class HedgeSchedule {
   }
 
   /**
-   * A request to {@code peer} was sent at {@code now}: when it will be slow, or empty before the
-   * lookup's first answer (the requests in flight then are returned by {@link #answered}).
+   * A request to {@code peer} was sent at {@code now}: when it will be slow and given up, or
+   * nothing before the lookup's first answer (the requests in flight then are returned by
+   * {@link #answered}).
    */
-  public OptionalLong sent(NodeId peer, long now) {
+  public List<Due> sent(NodeId peer, long now) {
     sentNanos.put(peer, now);
-    return firstAnswerNanos < 0 ? OptionalLong.empty()
-        : OptionalLong.of(now + hedge.delayNanos(firstAnswerNanos));
+    return firstAnswerNanos < 0 ? List.of() : dues(peer, now);
   }
 
   /**
    * {@code peer} answered at {@code now}. If that is the lookup's first answer to a request
    * sent through this schedule, returns when each other request {@code state} still waits on
-   * becomes slow; otherwise nothing.
+   * becomes slow and is given up; otherwise nothing.
    */
-  public Map<NodeId, Long> answered(NodeId peer, long now, LookupState<?> state) {
+  public List<Due> answered(NodeId peer, long now, LookupState<?> state) {
     Long sent = sentNanos.get(peer);
     if (firstAnswerNanos >= 0 || sent == null) {
-      return Map.of();
+      return List.of();
     }
     firstAnswerNanos = now - sent;
-    long delay = hedge.delayNanos(firstAnswerNanos);
-    Map<NodeId, Long> due = new LinkedHashMap<>(); // in the order of sentNanos, for the simulator
+    List<Due> due = new ArrayList<>();
     sentNanos.forEach((id, at) -> {
       if (!id.equals(peer) && state.stateOf(id).orElse(null) == PeerState.WAITING) {
-        due.put(id, at + delay);
+        due.addAll(dues(id, at));
       }
     });
     return due;
+  }
+
+  private List<Due> dues(NodeId peer, long sentAt) {
+    return List.of(new Due(peer, saturatedSum(sentAt, hedge.delayNanos(firstAnswerNanos)),
+            Stage.SLOW),
+        new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(firstAnswerNanos)), Stage.GIVE_UP));
+  }
+
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 }

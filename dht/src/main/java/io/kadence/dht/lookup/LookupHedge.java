@@ -1,17 +1,27 @@
 package io.kadence.dht.lookup;
 
 /**
- * When a lookup's owner reports a request as slow ({@link LookupState#onSlow}): once it has
- * been unanswered for {@code factor} times the round trip of the lookup's first answer, and
- * never sooner than {@code minNanos}. Relative to the lookup's own first answer, so the delay
- * follows the network and the load: a few milliseconds on an idle local network, hundreds on a
- * busy or distant one. Before a first answer nothing is slow (there is no yardstick; alpha
- * requests are in flight anyway).
+ * When a lookup's owner reports a request as slow ({@link LookupState#onSlow}), and when it gives
+ * up on it ({@link LookupState#onTimeout}), both measured in round trips of the lookup's first
+ * answer. Slow: unanswered for {@code factor} first round trips, and never sooner than
+ * {@code minNanos}; the next peer is asked while the answer is still awaited. Given up:
+ * unanswered for {@code giveUpFactor} first round trips, and never sooner than
+ * {@code giveUpMinNanos}; the request then counts as timed out for the lookup, which stops
+ * waiting on it (a late answer is still taken while the lookup runs), so a dead peer among the
+ * closest costs the lookup this delay instead of the whole request timeout (the owner's, which
+ * still bounds both). Relative to the lookup's own first answer, so the delays follow the
+ * network and the load: milliseconds on an idle local network, hundreds on a busy or distant
+ * one. Before a first answer nothing is slow or given up (there is no yardstick; alpha requests
+ * are in flight anyway).
  *
  * @param factor how many first round trips make a request slow; at least 1
- * @param minNanos the shortest delay, in nanoseconds; at least 0
+ * @param minNanos the shortest delay to slow, in nanoseconds; at least 0
+ * @param giveUpFactor how many first round trips make the lookup give a request up; at least
+ *     {@code factor}
+ * @param giveUpMinNanos the shortest delay to giving up, in nanoseconds; at least
+ *     {@code minNanos}
  */
-public record LookupHedge(double factor, long minNanos) {
+public record LookupHedge(double factor, long minNanos, double giveUpFactor, long giveUpMinNanos) {
   public LookupHedge {
     if (!(factor >= 1) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("hedge factor must be a number >= 1, got " + factor);
@@ -19,10 +29,27 @@ public record LookupHedge(double factor, long minNanos) {
     if (minNanos < 0) {
       throw new IllegalArgumentException("hedge minimum must be >= 0, got " + minNanos);
     }
+    if (!(giveUpFactor >= factor) || Double.isInfinite(giveUpFactor)) {
+      throw new IllegalArgumentException("give-up factor must be a number >= the hedge factor "
+          + factor + ", got " + giveUpFactor);
+    }
+    if (giveUpMinNanos < minNanos) {
+      throw new IllegalArgumentException("give-up minimum must be >= the hedge minimum "
+          + minNanos + " ns, got " + giveUpMinNanos);
+    }
   }
 
   /** How long after its sending a request is slow, given the first answer's round trip. */
   public long delayNanos(long firstAnswerNanos) {
+    return delay(factor, minNanos, firstAnswerNanos);
+  }
+
+  /** How long after its sending a request is given up, given the first answer's round trip. */
+  public long giveUpNanos(long firstAnswerNanos) {
+    return delay(giveUpFactor, giveUpMinNanos, firstAnswerNanos);
+  }
+
+  private static long delay(double factor, long minNanos, long firstAnswerNanos) {
     double delay = Math.ceil(factor * Math.max(0, firstAnswerNanos));
     return Math.max(minNanos, delay >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) delay);
   }

@@ -6,30 +6,34 @@ import static io.kadence.dht.lookup.Peers.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kadence.dht.id.NodeId;
-import java.util.Map;
-import java.util.OptionalLong;
+import io.kadence.dht.lookup.HedgeSchedule.Due;
+import io.kadence.dht.lookup.HedgeSchedule.Stage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link HedgeSchedule}: nothing due before the first answer, then everything in flight. */
 class HedgeScheduleTest {
   private static final NodeId SELF = id(1_000_000);
-  /** Twice the first round trip, at least 20 ns. */
-  private final HedgeSchedule schedule = new HedgeSchedule(new LookupHedge(2, 20));
+  /** Slow after twice the first round trip, at least 20 ns; given up after 5 times, 40 ns. */
+  private final HedgeSchedule schedule = new HedgeSchedule(new LookupHedge(2, 20, 5, 40));
   private final LookupState<Void> state = LookupState.findNode(TARGET, SELF, 20, 3,
       contacts(1, 2, 3, 4, 5));
 
   @Test
   void answered_shouldMakeEveryOtherRequestInFlightDueWhenItIsTheFirstAnswer() {
     state.nextRequests();
-    assertEquals(OptionalLong.empty(), schedule.sent(id(1), 100), "no round trip to go by yet");
-    assertEquals(OptionalLong.empty(), schedule.sent(id(2), 110));
-    assertEquals(OptionalLong.empty(), schedule.sent(id(3), 120));
+    assertEquals(List.of(), schedule.sent(id(1), 100), "no round trip to go by yet");
+    assertEquals(List.of(), schedule.sent(id(2), 110));
+    assertEquals(List.of(), schedule.sent(id(3), 120));
     state.onFailure(id(3));
     state.onResponse(id(1), contacts());
-    // Peer 1 answered 50 ns after its request: a request is slow 100 ns after its sending.
-    assertEquals(Map.of(id(2), 210L), schedule.answered(id(1), 150, state),
+    // Peer 1 answered 50 ns after its request: a request is slow 100 ns after its sending and
+    // given up 250 ns after it.
+    assertEquals(List.of(new Due(id(2), 210, Stage.SLOW), new Due(id(2), 360, Stage.GIVE_UP)),
+        schedule.answered(id(1), 150, state),
         "peer 2 is still waited on; peer 3 failed, peer 1 answered");
-    assertEquals(OptionalLong.of(260), schedule.sent(id(4), 160));
+    assertEquals(List.of(new Due(id(4), 260, Stage.SLOW), new Due(id(4), 410, Stage.GIVE_UP)),
+        schedule.sent(id(4), 160));
   }
 
   @Test
@@ -37,8 +41,9 @@ class HedgeScheduleTest {
     state.nextRequests();
     schedule.sent(id(1), 0);
     schedule.sent(id(2), 0);
-    assertEquals(Map.of(), schedule.answered(id(9), 5, state), "never asked: no yardstick");
-    assertEquals(Map.of(id(2), 20L), schedule.answered(id(1), 4, state), "the minimum, 20 ns");
-    assertEquals(Map.of(), schedule.answered(id(2), 30, state), "not the first answer");
+    assertEquals(List.of(), schedule.answered(id(9), 5, state), "never asked: no yardstick");
+    assertEquals(List.of(new Due(id(2), 20, Stage.SLOW), new Due(id(2), 40, Stage.GIVE_UP)),
+        schedule.answered(id(1), 4, state), "the minimums, 20 and 40 ns");
+    assertEquals(List.of(), schedule.answered(id(2), 30, state), "not the first answer");
   }
 }

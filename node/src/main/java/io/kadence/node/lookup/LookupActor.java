@@ -15,6 +15,7 @@ import io.kadence.node.transport.PeerRpc;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -36,8 +37,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * per-request child of Pekko's {@code StatsAggregator} sample).
  *
  * <p>A request that times out is reported as a timeout, any other failed call as a failure.
- * The call's own timeout is the request timeout, so no late answer follows a timeout here (the
- * state machine would accept one). The reply must be the one the request asks for
+ * The call's own timeout is the request timeout, so no late answer follows that timeout; one
+ * may follow the lookup giving up on the request (below), and the state takes it. The reply must be the one the request asks for
  * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure.
  * Records of a {@code Value} are screened ({@link RecordScreen}) on the thread that completed
  * the call: invalid ones and ones for another key are dropped and counted. A peer whose records
@@ -48,7 +49,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * <p>Hedge: once a lookup has its first answer, each of its requests still unanswered
  * {@link LookupHedge#delayNanos} after its sending is reported slow ({@link HedgeSchedule}), so
  * the state may ask the next peer while still taking the slow one's answer (LookupState's class
- * comment).
+ * comment); one still unanswered {@link LookupHedge#giveUpNanos} after its sending is reported
+ * timed out, so the lookup stops waiting on it, though its answer is still taken if it comes
+ * while the lookup runs. The call's own timeout that follows is not reported again.
  */
 public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
@@ -65,6 +68,9 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** The request to {@code peer} has gone unanswered for the hedge delay. */
   private record Slow(NodeId peer) implements Command {}
 
+  /** The request to {@code peer} has gone unanswered for the give-up delay. */
+  private record GiveUp(NodeId peer) implements Command {}
+
   private final LookupQuery query;
   private final LookupState<List<SignedRecord>> state;
   private final Message request;
@@ -79,8 +85,10 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /** When each trace entry happened, in trace order: one per query sent, one per event taken. */
   private final List<Duration> entryTimes = new ArrayList<>();
   private int rejectedRecords;
-  /** When each request becomes slow (ticker nanoseconds). */
+  /** When each request becomes slow and is given up (ticker nanoseconds). */
   private final HedgeSchedule hedges;
+  /** Peers whose requests the lookup gave up on before the call's own timeout. */
+  private final Set<NodeId> givenUp = new HashSet<>();
   private final TimerScheduler<Command> timers;
 
   private LookupActor(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -128,6 +136,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
         .onMessage(Answered.class, this::onAnswered)
         .onMessage(Deadline.class, this::onDeadline)
         .onMessage(Slow.class, this::onSlow)
+        .onMessage(GiveUp.class, this::onGiveUp)
         .build();
   }
 
@@ -141,8 +150,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private Behavior<Command> onAnswered(Answered answer) {
     if (answer.failure() == null) {
       long now = nanoTime.getAsLong();
-      hedges.answered(answer.peer().id(), now, state)
-          .forEach((peer, due) -> slowAt(peer, due, now));
+      hedges.answered(answer.peer().id(), now, state).forEach(due -> schedule(due, now));
     }
     if (take(answer)) {
       entryTimes.add(elapsed());
@@ -158,9 +166,21 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     return advance();
   }
 
-  /** Schedules the slow report of the request to {@code peer}, due at {@code due}. */
-  private void slowAt(NodeId peer, long due, long now) {
-    timers.startSingleTimer(new Slow(peer), Duration.ofNanos(Math.max(0, due - now)));
+  private Behavior<Command> onGiveUp(GiveUp giveUp) {
+    if (!state.onTimeout(giveUp.peer())) {
+      return this;
+    }
+    givenUp.add(giveUp.peer());
+    entryTimes.add(elapsed());
+    getContext().getLog().debug("{} {}: gave up on {}", selfHex(), query.kind(), giveUp.peer());
+    return advance();
+  }
+
+  /** Schedules the report of {@code due} (slow, or given up). */
+  private void schedule(HedgeSchedule.Due due, long now) {
+    Command report = due.stage() == HedgeSchedule.Stage.SLOW
+        ? new Slow(due.peer()) : new GiveUp(due.peer());
+    timers.startSingleTimer(report, Duration.ofNanos(Math.max(0, due.atNanos() - now)));
   }
 
   private Behavior<Command> onDeadline(Deadline deadline) {
@@ -179,7 +199,7 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private void send(Contact peer) {
     getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
     long now = nanoTime.getAsLong();
-    hedges.sent(peer.id(), now).ifPresent(due -> slowAt(peer.id(), due, now));
+    hedges.sent(peer.id(), now).forEach(due -> schedule(due, now));
     CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
         .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
     getContext().pipeToSelf(answer,
@@ -199,8 +219,12 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     if (answer.failure() != null) {
       Throwable cause = Stages.unwrap(answer.failure());
       getContext().getLog().debug("{} {} failed: {}", selfHex(), answer.peer(), cause.getMessage());
-      return cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT
-          ? state.onTimeout(from) : state.onFailure(from);
+      boolean timeout =
+          cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT;
+      if (timeout && givenUp.contains(from)) {
+        return false; // the lookup already counted this request as timed out
+      }
+      return timeout ? state.onTimeout(from) : state.onFailure(from);
     }
     if (query.kind() == LookupKind.FIND_NODE && answer.reply() instanceof Message.Nodes nodes) {
       return state.onResponse(from, nodes.contacts());

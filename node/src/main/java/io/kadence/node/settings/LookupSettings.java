@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Iterative lookup tunables (Kademlia, section 2.3), with the hedge of value lookups
- * ({@link LookupHedge}: {@code hedge-factor} first round trips, at least {@code hedge-min};
+ * Iterative lookup tunables (Kademlia, section 2.3), with the hedge of lookups
+ * ({@link LookupHedge}: slow after {@code hedge-factor} first round trips, at least
+ * {@code hedge-min}; given up after {@code give-up-factor}, at least {@code give-up-min};
  * LookupHedge checks them).
  */
 public record LookupSettings(int alpha, Duration requestTimeout, Duration timeout,

@@ -114,7 +114,8 @@ public record NodeSettings(
   private static LookupSettings lookup(Config c) {
     return parse(c, "lookup", () -> new LookupSettings(
         c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout"),
-        new LookupHedge(c.getDouble("hedge-factor"), c.getDuration("hedge-min").toNanos())));
+        new LookupHedge(c.getDouble("hedge-factor"), c.getDuration("hedge-min").toNanos(),
+            c.getDouble("give-up-factor"), c.getDuration("give-up-min").toNanos())));
   }
 
   private static StorageSettings storage(Config c) {

@@ -39,9 +39,9 @@ class LookupActorTest {
 
   private static final int K = 8;
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final LookupHedge HEDGE = new LookupHedge(2, Duration.ofMillis(20).toNanos());
-  private static final LookupHedge NEVER_SLOW =
-      new LookupHedge(1, Duration.ofSeconds(30).toNanos());
+  /** Slow after 2 first round trips, at least 20 ms; never given up before the call's timeout. */
+  private static final LookupHedge HEDGE = new LookupHedge(2, millis(20), 2, millis(60_000));
+  private static final LookupHedge NEVER_SLOW = new LookupHedge(1, millis(30_000), 1, millis(60_000));
   private final RecordValidator validator = Fixtures.validator();
 
   @Test
@@ -107,6 +107,29 @@ class LookupActorTest {
     assertEquals(4, network.maxInFlight(), "2 x alpha requests in flight once they are slow");
     assertTrue(report.result().trace().stream()
         .anyMatch(e -> e.type() == TraceEntry.Type.SLOW), "the slow reports are traced");
+  }
+
+  @Test
+  void findNode_shouldGiveUpOnPeersThatDoNotAnswerAndConvergeWithoutThem() {
+    Random random = new Random(17);
+    FakeNetwork network = network(random, 100);
+    NodeId self = any(network, random);
+    NodeId target = NodeId.random(random);
+    List<Contact> closest = network.closestLive(target, 5, self);
+    List<Contact> silent = List.of(closest.get(0), closest.get(2), closest.get(4));
+    silent.forEach(c -> network.setFault(c.id(), Fault.SLOW));
+    network.setSlowDelay(60_000);
+    // Three of the five closest would answer after a minute, within the request timeout. The
+    // lookup gives each up 10 first round trips (at least 50 ms) after asking it and converges
+    // without them; waiting for them, it could only be cut off by its 30 s bound.
+    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3,
+        network.closestKnown(self, target)), Duration.ofSeconds(60), Duration.ofSeconds(30),
+        new LookupHedge(2, millis(20), 10, millis(50)));
+    assertFalse(report.timedOut());
+    assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
+    assertTrue(report.result().failed().containsAll(silent), "given up: " + report.result());
+    assertEquals(3, report.result().trace().stream()
+        .filter(e -> e.type() == TraceEntry.Type.TIMEOUT && silent.contains(e.peer())).count());
   }
 
   @Test
@@ -209,6 +232,10 @@ class LookupActorTest {
         NEVER_SLOW);
     assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
     assertEquals(3, queried(report, holders), "no fourth or fifth holder asked");
+  }
+
+  private static long millis(long millis) {
+    return Duration.ofMillis(millis).toNanos();
   }
 
   /** How many of {@code peers} the lookup asked. */
