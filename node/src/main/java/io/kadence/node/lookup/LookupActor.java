@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.DeadLetterSuppression;
@@ -200,10 +199,14 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     getContext().getLog().debug("{} {} -> {}", selfHex(), query.kind(), peer);
     long now = nanoTime.getAsLong();
     hedges.sent(peer.id(), now).forEach(due -> schedule(due, now));
-    CompletionStage<Answered> answer = Stages.safely(() -> rpc.call(peer, request, requestTimeout))
-        .thenApply(reply -> new Answered(peer, reply, screen(reply), null));
-    getContext().pipeToSelf(answer,
-        (answered, failure) -> failure == null ? answered : new Answered(peer, null, null, failure));
+    // Told, not piped (pipeToSelf wraps it in a message that is not a DeadLetterSuppression):
+    // answers to a lookup that has ended, which are common once it gives up on requests or ends
+    // on the replica set, go to dead letters unlogged.
+    ActorRef<Command> self = getContext().getSelf();
+    Stages.safely(() -> rpc.call(peer, request, requestTimeout))
+        .thenApply(reply -> new Answered(peer, reply, screen(reply), null))
+        .whenComplete((answered, failure) -> self.tell(
+            failure == null ? answered : new Answered(peer, null, null, failure)));
   }
 
   /** Runs on the thread that completed the call: signature checks stay off the mailbox loop. */

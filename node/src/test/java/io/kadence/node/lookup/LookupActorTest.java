@@ -19,12 +19,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.SuppressedDeadLetter;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -130,6 +134,36 @@ class LookupActorTest {
     assertTrue(report.result().failed().containsAll(silent), "given up: " + report.result());
     assertEquals(3, report.result().trace().stream()
         .filter(e -> e.type() == TraceEntry.Type.TIMEOUT && silent.contains(e.peer())).count());
+  }
+
+  @Test
+  void findNode_shouldSendAnswersThatComeAfterItEndedToDeadLettersUnlogged() {
+    TestProbe<SuppressedDeadLetter> unlogged = testKit.createTestProbe();
+    TestProbe<DeadLetter> logged = testKit.createTestProbe();
+    testKit.system().eventStream().tell(
+        new EventStream.Subscribe<>(SuppressedDeadLetter.class, unlogged.getRef()));
+    testKit.system().eventStream().tell(
+        new EventStream.Subscribe<>(DeadLetter.class, logged.getRef()));
+    Random random = new Random(18);
+    FakeNetwork network = network(random, 100);
+    NodeId self = any(network, random);
+    NodeId target = NodeId.random(random);
+    List<Contact> closest = network.closestLive(target, 5, self);
+    List<Contact> late = List.of(closest.get(0), closest.get(2), closest.get(4));
+    late.forEach(c -> network.setFault(c.id(), Fault.SLOW));
+    network.setSlowDelay(3_000);
+    // Given up after 50 ms, the three answer after 3 s, when the lookup has ended.
+    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3,
+        network.closestKnown(self, target)), Duration.ofSeconds(10), Duration.ofSeconds(10),
+        new LookupHedge(2, millis(20), 10, millis(50)));
+    assertFalse(report.timedOut());
+    assertTrue(report.result().failed().containsAll(late), "given up: " + report.result());
+    for (int i = 0; i < late.size(); i++) {
+      unlogged.fishForMessage(WAIT, letter ->
+          letter.message().getClass().getSimpleName().equals("Answered")
+              ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    }
+    logged.expectNoMessage(Duration.ofMillis(200));
   }
 
   @Test
