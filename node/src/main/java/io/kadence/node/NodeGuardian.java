@@ -16,6 +16,7 @@ import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.HostPort;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.storage.JournalSchema;
+import io.kadence.node.storage.StorageLocalStore;
 import io.kadence.node.transport.NodeStats;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +33,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -172,17 +171,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         getContext().messageAdapter(RoutingTableActor.ContactsChanged.class, TableChanged::new),
         getContext().messageAdapter(Membership.Change.class, MembershipChanged::new));
     state = NodeState.JOINING;
-    if (start.seeds().isEmpty()) {
-      getContext().getLog().info("node {}: starting a new network at {}", self.id().shortHex(),
-          self.address());
-      cluster.manager().tell(Join.create(address));
-    } else {
-      getContext().getLog().info("node {}: joining through {}", self.id().shortHex(),
-          start.seeds());
-      cluster.manager().tell(new JoinSeedNodes(start.seeds().stream()
-          .map(s -> new Address("pekko", getContext().getSystem().name(), s.host(), s.port()))
-          .toList()));
-    }
+    operations.join(self, start.seeds());
     return this;
   }
 
@@ -251,33 +240,17 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
   }
 
   private Behavior<Command> onGetRouting(GetRouting msg) {
-    if (parts == null) {
-      msg.replyTo().tell(StatusReply.error("node is starting"));
-    } else {
-      operations.routing(parts, msg.replyTo());
-    }
+    operations.routing(parts, msg.replyTo());
     return this;
   }
 
   private Behavior<Command> onGetHeld(GetHeld msg) {
-    if (parts == null) {
-      msg.replyTo().tell(StatusReply.error("node is starting"));
-    } else {
-      parts.store().get(msg.key()).whenComplete((records, failure) -> msg.replyTo().tell(
-          failure == null ? StatusReply.success(records)
-              : StatusReply.error("store did not answer: " + failure.getMessage())));
-    }
+    operations.held(parts, store -> store.get(msg.key()), msg.replyTo());
     return this;
   }
 
   private Behavior<Command> onGetAllHeld(GetAllHeld msg) {
-    if (parts == null) {
-      msg.replyTo().tell(StatusReply.error("node is starting"));
-    } else {
-      parts.store().allRecords().whenComplete((records, failure) -> msg.replyTo().tell(
-          failure == null ? StatusReply.success(records)
-              : StatusReply.error("store did not answer: " + failure.getMessage())));
-    }
+    operations.held(parts, StorageLocalStore::allRecords, msg.replyTo());
     return this;
   }
 

@@ -12,22 +12,28 @@ import io.kadence.node.lookup.LookupActor;
 import io.kadence.node.lookup.LookupQuery;
 import io.kadence.node.lookup.PutCoordinator;
 import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.settings.HostPort;
 import io.kadence.node.settings.NodeSettings;
+import io.kadence.node.storage.StorageLocalStore;
 import io.kadence.node.transport.NodeStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The guardian's request work, kept out of its lifecycle: checks a put and signs its record,
  * asks the routing table for a request's starting contacts, spawns one coordinator per request
- * (DESIGN.md: fan-out is a per-request child that replies once and stops), and answers info and
- * routing queries. Runs on the guardian's thread only.
+ * (DESIGN.md: fan-out is a per-request child that replies once and stops), joins the cluster,
+ * and answers info, routing and local-store queries. Runs on the guardian's thread only.
  */
 final class NodeOperations {
   private final ActorContext<NodeGuardian.Command> context;
@@ -44,6 +50,24 @@ final class NodeOperations {
     this.identity = identity;
     this.clock = clock;
     this.validator = new RecordValidator(settings.storage().recordLimits(), clock);
+  }
+
+  /**
+   * Joins the cluster as {@code self}: a new network at its own address if {@code seeds} is
+   * empty, otherwise through the seeds (Pekko retries them until one answers).
+   */
+  void join(Contact self, List<HostPort> seeds) {
+    Cluster cluster = Cluster.get(context.getSystem());
+    if (seeds.isEmpty()) {
+      context.getLog().info("node {}: starting a new network at {}", self.id().shortHex(),
+          self.address());
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    } else {
+      context.getLog().info("node {}: joining through {}", self.id().shortHex(), seeds);
+      cluster.manager().tell(new JoinSeedNodes(seeds.stream()
+          .map(s -> new Address("pekko", context.getSystem().name(), s.host(), s.port()))
+          .toList()));
+    }
   }
 
   /** Answers {@code request} with an error, without doing anything. */
@@ -138,10 +162,31 @@ final class NodeOperations {
             ? StatusReply.success(info) : StatusReply.error("node did not answer: " + failure)));
   }
 
+  /** The routing table by bucket; {@code parts} is null while the node starts. */
   void routing(NodeParts parts,
       ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo) {
+    if (parts == null) {
+      replyTo.tell(StatusReply.error("node is starting"));
+      return;
+    }
     snapshot(parts).whenComplete((snapshot, failure) -> replyTo.tell(failure == null
         ? StatusReply.success(snapshot) : StatusReply.error("routing did not answer")));
+  }
+
+  /**
+   * Records this peer itself holds, as {@code read} takes them from its store; {@code parts} is
+   * null while the node starts.
+   */
+  void held(NodeParts parts,
+      Function<StorageLocalStore, CompletionStage<List<SignedRecord>>> read,
+      ActorRef<StatusReply<List<SignedRecord>>> replyTo) {
+    if (parts == null) {
+      replyTo.tell(StatusReply.error("node is starting"));
+      return;
+    }
+    read.apply(parts.store()).whenComplete((records, failure) -> replyTo.tell(failure == null
+        ? StatusReply.success(records)
+        : StatusReply.error("store did not answer: " + failure.getMessage())));
   }
 
   private CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot(NodeParts parts) {
