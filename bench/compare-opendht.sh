@@ -155,6 +155,13 @@ run_kadence() {
   # Measured even if not every peer sees every other in time: said in the table's notes.
   python3 "$helper" wait-kadence "$n" $((60 + 2 * n)) "${urls[@]}" 2> >(tee -a "$work/wait.txt" >&2) \
     || notes+="Kadence N=$n: not fully formed when measured ($(tail -1 "$work/wait.txt")). "
+  local pids
+  pids="$(python3 "$helper" kadence-pids "${urls[@]}")" \
+    || die "a Kadence peer is gone before the measurement (its node.log is in $dir; keep it with KADENCE_COMPARE_KEEP=1)"
+  IFS=, read -r -a pid_list <<< "$pids"
+  # cleanup stops these too: peers still leaving after local-net is gone keep their ports,
+  # and OpenDHT's nodes, started next on the same ports, abort (2026-12-05, 17:52 UTC).
+  started_pids+=("${pid_list[@]}")
   warm_up "$out/kadence-$n-warmup.json" --local-net "$dir"
   "$kadence" bench --local-net "$dir" --keys "$keys" "${phases[@]}" --state "$work/kadence-$n.state" \
     --seed 42 --json --no-progress > "$out/kadence-$n.json"
@@ -164,12 +171,6 @@ run_kadence() {
     cleanup
     return
   fi
-  local pids
-  pids="$(python3 "$helper" kadence-pids "${urls[@]}")"
-  IFS=, read -r -a pid_list <<< "$pids"
-  # cleanup stops these too: peers still leaving after local-net is gone keep their ports,
-  # and OpenDHT's nodes, started next on the same ports, abort (2026-12-05, 17:52 UTC).
-  started_pids+=("${pid_list[@]}")
   for i in $(victims "$n"); do kill -9 "${pid_list[$i]}"; done
   for ((i = 0; i < n; i++)); do is_victim "$i" || survivors+=("${urls[$i]}"); done
   echo "kadence, $n peers: killed $(victims "$n" | wc -l) peers with kill -9; getting every key" >&2

@@ -81,17 +81,23 @@ def wait_opendht(n, timeout, urls):
 
 
 def kadence_pids(urls):
-    # Asked right after the phase at 64 in flight, when busy peers may take seconds to answer
-    # (a 3 s timeout failed at 64 peers, 2026-12-05 19:29 UTC): wait longer, and try again.
+    """Prints every peer's process id; fails with the first peer that does not answer.
+
+    A peer that is gone before the measured phases (downed while 64 JVMs formed on two cores,
+    2026-12-06 09:02 UTC) makes the run meaningless: the caller stops there. Busy peers may
+    take seconds to answer (a 3 s timeout failed at 64 peers, 2026-12-05 19:29 UTC): wait
+    longer, and try again.
+    """
     pids = []
     for u in urls:
         for attempt in range(3):
             try:
                 pids.append(str(fetch_json(u + "/v1/node", timeout=30.0)["process"]["pid"]))
                 break
-            except OSError:
+            except OSError as e:
                 if attempt == 2:
-                    raise
+                    print(f"error: peer {u} did not answer: {e}", file=sys.stderr)
+                    return 1
     print(",".join(pids))
     return 0
 
