@@ -39,6 +39,14 @@ public record LookupHedge(double factor, long minNanos, double giveUpFactor, lon
     }
   }
 
+  /**
+   * This hedge, giving up no sooner than {@code nanos} after a request's sending (for a lookup
+   * whose result must not leave out a live peer that is merely slow: a put's replica set).
+   */
+  public LookupHedge givingUpNoSoonerThan(long nanos) {
+    return new LookupHedge(factor, minNanos, giveUpFactor, Math.max(giveUpMinNanos, nanos));
+  }
+
   /** How long after its sending a request is slow, given the first answer's round trip. */
   public long delayNanos(long firstAnswerNanos) {
     return delay(factor, minNanos, firstAnswerNanos);

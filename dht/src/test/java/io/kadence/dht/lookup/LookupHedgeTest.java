@@ -31,6 +31,14 @@ class LookupHedgeTest {
   }
 
   @Test
+  void givingUpNoSoonerThan_shouldRaiseOnlyTheGiveUpMinimum() {
+    LookupHedge hedge = new LookupHedge(3, 20_000_000, 10, 500_000_000);
+    assertEquals(new LookupHedge(3, 20_000_000, 10, 2_000_000_000),
+        hedge.givingUpNoSoonerThan(2_000_000_000));
+    assertEquals(hedge, hedge.givingUpNoSoonerThan(1));
+  }
+
+  @Test
   void constructor_shouldRejectAGiveUpSoonerThanTheHedge() {
     assertThrows(IllegalArgumentException.class, () -> new LookupHedge(2, 0, 1.5, 0));
     assertThrows(IllegalArgumentException.class, () -> new LookupHedge(2, 10, 2, 9));

@@ -43,6 +43,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * a replica, but it does not shrink the quorum either, so a node cut off from its neighbours
  * cannot acknowledge writes alone; only a lone node (no contacts at all) holds the only copy
  * with a quorum of 1. The store phase lasts at most the lookup timeout.
+ *
+ * <p>The lookup gives up on a request no sooner than the request timeout, unlike a get's: a
+ * live replica merely slow to answer would be left out of the replica set, while the
+ * replicator presumes a new record held by the replica set it computes from the routing table
+ * (Replicator), so the record would stay one copy short.
  */
 public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Command> {
 
@@ -108,7 +113,10 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   private Behavior<Command> start() {
     ActorRef<LookupReport> reports = getContext().messageAdapter(LookupReport.class, LookupDone::new);
     ActorRef<LookupActor.Command> lookup =
-        getContext().spawn(LookupActor.create(query, op, reports), "lookup");
+        getContext().spawn(LookupActor.create(query, op.rpc(), op.lookup().requestTimeout(),
+            op.lookup().timeout(),
+            op.lookup().hedge().givingUpNoSoonerThan(op.lookup().requestTimeout().toNanos()),
+            op.validator(), op.nanoTime(), reports), "lookup");
     getContext().watchWith(lookup, LookupStopped.INSTANCE);
     return this;
   }

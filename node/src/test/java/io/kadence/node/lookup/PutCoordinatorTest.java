@@ -140,6 +140,22 @@ class PutCoordinatorTest {
   }
 
   @Test
+  void put_shouldKeepASlowReplicaInItsReplicaSetWhenItAnswersWithinTheRequestTimeout() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(27), 60, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
+    network.setFault(replicas.get(1).id(), Fault.SLOW);
+    network.setSlowDelay(1_000);
+    // A get's lookup would give the slow replica up after 500 ms (give-up-min) and leave it out;
+    // a put's waits for it: the replicator presumes the record held by the set it computes.
+    PutResult result = put(network, network, self, ExpectedSequence.ANY,
+        Fixtures.settings("kadence.lookup { request-timeout = 5 s, timeout = 8 s }"));
+    assertEquals(replicas, result.replicaSet());
+    assertEquals(5, result.stored());
+  }
+
+  @Test
   void put_shouldFailExplicitlyWhenItsLookupStopsWithoutAReport() {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(26), 10, KEY.id());
     FakeNetwork network = network(ids);
@@ -157,6 +173,11 @@ class PutCoordinatorTest {
 
   private PutResult put(FakeNetwork network, PeerRpc rpc, NodeId self,
       ExpectedSequence expected) {
+    return put(network, rpc, self, expected, settings);
+  }
+
+  private PutResult put(FakeNetwork network, PeerRpc rpc, NodeId self,
+      ExpectedSequence expected, NodeSettings settings) {
     OperationContext op = new OperationContext(network.contact(self), rpc,
         network.localStore(self), Fixtures.validator(), System::nanoTime, settings.routing(),
         settings.lookup(), settings.storage());
