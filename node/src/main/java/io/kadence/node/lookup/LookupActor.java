@@ -147,6 +147,9 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   }
 
   private Behavior<Command> onAnswered(Answered answer) {
+    // The request has landed: its hedge timers would find nothing to do.
+    timers.cancel(new Slow(answer.peer().id()));
+    timers.cancel(new GiveUp(answer.peer().id()));
     if (answer.failure() == null) {
       long now = nanoTime.getAsLong();
       hedges.answered(answer.peer().id(), now, state).forEach(due -> schedule(due, now));
