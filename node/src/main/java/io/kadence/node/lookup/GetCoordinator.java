@@ -33,8 +33,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>The lookup stops early once {@link ReplicaSets#readQuorum} peers returned a valid record
  * (R + W &gt; N: with N = replication and W = write quorum, R answers of the replica set
- * include one that acknowledged the newest put); otherwise it runs until it converges. Records
- * are screened as they arrive and checked for expiry again before the reply.
+ * include one that acknowledged the newest put); with fewer, once the replica set's peers (the
+ * {@code replication} closest that did not fail) have answered; with none, until it converges
+ * on the k closest. Records are screened as they arrive and checked for expiry again before the
+ * reply.
  *
  * <p>Read repair: the replica set is the {@code replication} closest among the peers that
  * answered and this node (which counts when it is among them; its records come from its
