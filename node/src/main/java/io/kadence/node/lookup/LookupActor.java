@@ -37,8 +37,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>A request that times out is reported as a timeout, any other failed call as a failure.
  * The call's own timeout is the request timeout, so no late answer follows that timeout; one
- * may follow the lookup giving up on the request (below), and the state takes it. The reply must be the one the request asks for
- * ({@code Nodes} to FIND_NODE, {@code Value} to FIND_VALUE); anything else is a failure.
+ * may follow the lookup giving up on the request (below), and the state takes it. The reply
+ * must be the one the request asks for ({@code Nodes} to FIND_NODE, {@code Value} to
+ * FIND_VALUE); anything else is a failure.
  * Records of a {@code Value} are screened ({@link RecordScreen}) on the thread that completed
  * the call: invalid ones and ones for another key are dropped and counted. A peer whose records
  * were all dropped answered without a value: it is alive, its contacts count, and a get may

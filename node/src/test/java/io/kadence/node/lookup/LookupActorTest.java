@@ -45,7 +45,8 @@ class LookupActorTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   /** Slow after 2 first round trips, at least 20 ms; never given up before the call's timeout. */
   private static final LookupHedge HEDGE = new LookupHedge(2, millis(20), 2, millis(60_000));
-  private static final LookupHedge NEVER_SLOW = new LookupHedge(1, millis(30_000), 1, millis(60_000));
+  private static final LookupHedge NEVER_SLOW =
+      new LookupHedge(1, millis(30_000), 1, millis(60_000));
   private final RecordValidator validator = Fixtures.validator();
 
   @Test
