@@ -7,11 +7,9 @@ import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
 import io.kadence.dht.routing.Contact;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -23,7 +21,7 @@ import java.util.function.IntPredicate;
  * late (the state accepts late answers). Once the lookup's first answer has come, a request
  * unanswered for the model's hedge delay after its sending is reported slow
  * ({@link LookupState#onSlow}), and one unanswered for its give-up delay timed out (the request
- * timeout that follows is not reported again), on the same {@link HedgeSchedule} as the lookup
+ * timeout that follows is not taken twice), on the same {@link HedgeSchedule} as the lookup
  * actor. The lookup is cut off, unfinished, at the model's lookup bound.
  */
 final class LookupDriver {
@@ -58,8 +56,6 @@ final class LookupDriver {
   private double now;
   /** When each request becomes slow and is given up, in nanoseconds of simulated time. */
   private final HedgeSchedule hedges;
-  /** Peers whose requests the lookup gave up on before their request timeout. */
-  private final Set<NodeId> givenUp = new HashSet<>();
 
   private LookupDriver(Network network, NetworkModel model, LookupState<String> state,
       IntPredicate holdsValue, Random random) {
@@ -96,17 +92,9 @@ final class LookupDriver {
       now = event.time();
       switch (event.kind()) {
         case REPLY -> reply(event.node(), event.id());
-        case TIMEOUT -> {
-          if (!givenUp.contains(event.id())) {
-            state.onTimeout(event.id());
-          }
-        }
+        // A request timeout after a give-up is not taken again (LookupState.onTimeout).
+        case TIMEOUT, GIVE_UP -> state.onTimeout(event.id());
         case SLOW -> state.onSlow(event.id());
-        case GIVE_UP -> {
-          if (state.onTimeout(event.id())) {
-            givenUp.add(event.id());
-          }
-        }
       }
       send(state.nextRequests());
     }

@@ -171,7 +171,9 @@ public final class LookupState<V> {
 
   /**
    * The request to {@code from} timed out; a late answer is still accepted while the lookup
-   * runs. Returns whether the event was accepted.
+   * runs. Returns whether the event was accepted. A second timeout of the same request (the
+   * owner gave it up, then the call's own timeout came) is not taken and not counted as an
+   * ignored event.
    */
   public boolean onTimeout(NodeId from) {
     return fail(from, true);
@@ -302,7 +304,11 @@ public final class LookupState<V> {
   private boolean fail(NodeId from, boolean timeout) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
     if (peer == null || peer.state != PeerState.WAITING) {
-      ignored++;
+      boolean repeatedTimeout = timeout && peer != null && peer.state == PeerState.FAILED
+          && peer.timedOut;
+      if (!repeatedTimeout) {
+        ignored++;
+      }
       return false;
     }
     landed(peer);

@@ -106,6 +106,19 @@ class LookupStateTest {
   }
 
   @Test
+  void onTimeout_shouldNeitherTakeNorCountASecondTimeoutOfTheSameRequest() {
+    LookupState<Void> state = lookup(20, 3, contacts(1, 2, 3, 4));
+    state.nextRequests();
+    assertTrue(state.onTimeout(id(1)), "the owner gives the request up");
+    int traced = state.result().trace().size();
+    assertFalse(state.onTimeout(id(1)), "then the call's own timeout comes");
+    assertEquals(0, state.result().ignoredEvents());
+    assertEquals(traced, state.result().trace().size());
+    assertFalse(state.onFailure(id(1)), "a failure after the timeout is ignored as before");
+    assertEquals(1, state.result().ignoredEvents());
+  }
+
+  @Test
   void onResponse_shouldIgnoreAnswerWhenPeerWasHeardButNotQueried() {
     LookupState<Void> state = lookup(20, 1, contacts(1, 2));
     state.nextRequests();

@@ -15,7 +15,6 @@ import io.kadence.node.transport.PeerRpc;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +50,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * the state may ask the next peer while still taking the slow one's answer (LookupState's class
  * comment); one still unanswered {@link LookupHedge#giveUpNanos} after its sending is reported
  * timed out, so the lookup stops waiting on it, though its answer is still taken if it comes
- * while the lookup runs. The call's own timeout that follows is not reported again.
+ * while the lookup runs. The call's own timeout that follows is not taken twice (LookupState).
  */
 public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
 
@@ -87,8 +86,6 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private int rejectedRecords;
   /** When each request becomes slow and is given up (ticker nanoseconds). */
   private final HedgeSchedule hedges;
-  /** Peers whose requests the lookup gave up on before the call's own timeout. */
-  private final Set<NodeId> givenUp = new HashSet<>();
   private final TimerScheduler<Command> timers;
 
   private LookupActor(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -173,7 +170,6 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     if (!state.onTimeout(giveUp.peer())) {
       return this;
     }
-    givenUp.add(giveUp.peer());
     entryTimes.add(elapsed());
     getContext().getLog().debug("{} {}: gave up on {}", selfHex(), query.kind(), giveUp.peer());
     return advance();
@@ -226,12 +222,9 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     if (answer.failure() != null) {
       Throwable cause = Stages.unwrap(answer.failure());
       getContext().getLog().debug("{} {} failed: {}", selfHex(), answer.peer(), cause.getMessage());
-      boolean timeout =
-          cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT;
-      if (timeout && givenUp.contains(from)) {
-        return false; // the lookup already counted this request as timed out
-      }
-      return timeout ? state.onTimeout(from) : state.onFailure(from);
+      // The call's timeout after the lookup gave the request up is not taken again (LookupState).
+      return cause instanceof PeerRpcException e && e.reason() == PeerRpcException.Reason.TIMEOUT
+          ? state.onTimeout(from) : state.onFailure(from);
     }
     if (query.kind() == LookupKind.FIND_NODE && answer.reply() instanceof Message.Nodes nodes) {
       return state.onResponse(from, nodes.contacts());

@@ -116,20 +116,13 @@ class LookupActorTest {
 
   @Test
   void findNode_shouldGiveUpOnPeersThatDoNotAnswerAndConvergeWithoutThem() {
-    Random random = new Random(17);
-    FakeNetwork network = network(random, 100);
-    NodeId self = any(network, random);
-    NodeId target = NodeId.random(random);
-    List<Contact> closest = network.closestLive(target, 5, self);
-    List<Contact> silent = List.of(closest.get(0), closest.get(2), closest.get(4));
-    silent.forEach(c -> network.setFault(c.id(), Fault.SLOW));
-    network.setSlowDelay(60_000);
     // Three of the five closest would answer after a minute, within the request timeout. The
     // lookup gives each up 10 first round trips (at least 50 ms) after asking it and converges
     // without them; waiting for them, it could only be cut off by its 30 s bound.
-    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3,
-        network.closestKnown(self, target)), Duration.ofSeconds(60), Duration.ofSeconds(30),
-        new LookupHedge(2, millis(20), 10, millis(50)));
+    LatePeers run = lookupPastLatePeers(17, 60_000, Duration.ofSeconds(60),
+        Duration.ofSeconds(30));
+    LookupReport report = run.report();
+    List<Contact> silent = run.late();
     assertFalse(report.timedOut());
     assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
     assertTrue(report.result().failed().containsAll(silent), "given up: " + report.result());
@@ -145,18 +138,11 @@ class LookupActorTest {
         new EventStream.Subscribe<>(SuppressedDeadLetter.class, unlogged.getRef()));
     testKit.system().eventStream().tell(
         new EventStream.Subscribe<>(DeadLetter.class, logged.getRef()));
-    Random random = new Random(18);
-    FakeNetwork network = network(random, 100);
-    NodeId self = any(network, random);
-    NodeId target = NodeId.random(random);
-    List<Contact> closest = network.closestLive(target, 5, self);
-    List<Contact> late = List.of(closest.get(0), closest.get(2), closest.get(4));
-    late.forEach(c -> network.setFault(c.id(), Fault.SLOW));
-    network.setSlowDelay(3_000);
     // Given up after 50 ms, the three answer after 3 s, when the lookup has ended.
-    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3,
-        network.closestKnown(self, target)), Duration.ofSeconds(10), Duration.ofSeconds(10),
-        new LookupHedge(2, millis(20), 10, millis(50)));
+    LatePeers run = lookupPastLatePeers(18, 3_000, Duration.ofSeconds(10),
+        Duration.ofSeconds(10));
+    LookupReport report = run.report();
+    List<Contact> late = run.late();
     assertFalse(report.timedOut());
     assertTrue(report.result().failed().containsAll(late), "given up: " + report.result());
     for (int i = 0; i < late.size(); i++) {
@@ -267,6 +253,30 @@ class LookupActorTest {
         NEVER_SLOW);
     assertEquals(LookupOutcome.VALUE_QUORUM, report.result().outcome());
     assertEquals(3, queried(report, holders), "no fourth or fifth holder asked");
+  }
+
+  /** A lookup's report, and the peers among the closest that answered it late. */
+  private record LatePeers(LookupReport report, List<Contact> late) {}
+
+  /**
+   * A FIND_NODE of a random target on 100 peers (seeded with {@code seed}) where the 1st, 3rd
+   * and 5th closest answer after {@code delayMillis}, run with the given timeouts and a hedge
+   * that gives a request up 10 first round trips, at least 50 ms, after it was sent.
+   */
+  private LatePeers lookupPastLatePeers(long seed, long delayMillis, Duration requestTimeout,
+      Duration timeout) {
+    Random random = new Random(seed);
+    FakeNetwork network = network(random, 100);
+    NodeId self = any(network, random);
+    NodeId target = NodeId.random(random);
+    List<Contact> closest = network.closestLive(target, 5, self);
+    List<Contact> late = List.of(closest.get(0), closest.get(2), closest.get(4));
+    late.forEach(c -> network.setFault(c.id(), Fault.SLOW));
+    network.setSlowDelay(delayMillis);
+    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3,
+        network.closestKnown(self, target)), requestTimeout, timeout,
+        new LookupHedge(2, millis(20), 10, millis(50)));
+    return new LatePeers(report, late);
   }
 
   private static long millis(long millis) {
