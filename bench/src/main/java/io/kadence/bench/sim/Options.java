@@ -25,6 +25,7 @@ final class Options {
         --alpha N             requests in flight per lookup                           (3)
         --replication N       replica set size                                        (5)
         --write-quorum N      replicas per put; gets wait for max(W, R-W+1) values    (3)
+        --put-width N         closest peers a put's FIND_NODE converges on (at most k)  (10)
         --latency-ms MS       median one-way delay, lognormal                         (25)
         --latency-sigma S     sigma of the delay's logarithm                          (0.5)
         --loss P              probability that a message is lost                      (0.01)
@@ -52,6 +53,7 @@ final class Options {
   int alpha = 3;
   int replication = 5;
   int writeQuorum = 3;
+  int putWidth = 10;
   double latencyMs = 25;
   double latencySigma = 0.5;
   double loss = 0.01;
@@ -103,6 +105,7 @@ final class Options {
         case "--alpha" -> o.alpha = positive(name, value);
         case "--replication" -> o.replication = positive(name, value);
         case "--write-quorum" -> o.writeQuorum = positive(name, value);
+        case "--put-width" -> o.putWidth = positive(name, value);
         case "--latency-ms" -> o.latencyMs = number(name, value);
         case "--latency-sigma" -> o.latencySigma = number(name, value);
         case "--loss" -> o.loss = share(name, value);
@@ -132,8 +135,8 @@ final class Options {
     NetworkModel model = new NetworkModel(latencyMs, latencySigma, loss, timeoutMs,
         lookupTimeoutMs, new LookupHedge(hedgeFactor, Math.round(hedgeMinMs * 1e6),
             giveUpFactor, Math.round(giveUpMinMs * 1e6)));
-    return new SimulationSettings(k, 10, alpha, replication, writeQuorum, lookups, model, seed,
-        threads);
+    return new SimulationSettings(k, 10, alpha, replication, writeQuorum, putWidth, lookups,
+        model, seed, threads);
   }
 
   private static List<Integer> sizes(String name, String value) {

@@ -1,6 +1,5 @@
 package io.kadence.bench.sim;
 
-import io.kadence.dht.lookup.LookupKind;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -16,11 +15,12 @@ final class Report {
 
   void settings(SimulationSettings s) {
     NetworkModel m = s.model();
-    out.printf(Locale.ROOT, "k=%d alpha=%d replication=%d read-quorum=%d lookups=%d per row, "
+    out.printf(Locale.ROOT, "k=%d alpha=%d replication=%d read-quorum=%d put-width=%d "
+            + "lookups=%d per row, "
             + "one-way delay lognormal median %.0f ms sigma %.2f, loss %.1f%%, request timeout "
             + "%.0f ms, lookup bound %.0f ms, hedge %.1f first round trips (at least %.0f ms), "
             + "give up after %.1f (at least %.0f ms), seed %d%n%n",
-        s.k(), s.alpha(), s.replication(), s.readQuorum(), s.lookups(), m.medianMs(), m.sigma(),
+        s.k(), s.alpha(), s.replication(), s.readQuorum(), s.putWidth(), s.lookups(), m.medianMs(), m.sigma(),
         m.loss() * 100, m.requestTimeoutMs(), m.lookupTimeoutMs(), m.hedge().factor(),
         m.hedge().minNanos() / 1e6, m.hedge().giveUpFactor(), m.hedge().giveUpMinNanos() / 1e6,
         s.seed());
@@ -33,7 +33,7 @@ final class Report {
   }
 
   void row(Summary r) {
-    boolean node = r.kind() == LookupKind.FIND_NODE;
+    boolean node = r.kind().findsNodes();
     boolean adversarial = r.truthAdversaryShare() > 0;
     out.printf(Locale.ROOT,
         "%7d  %-12s  %-10s  %6.1f%%  %6s  %6s  %6s  %4s  %10s  %6s  %5.2f / %2.0f / %2.0f  %7.1f  "
@@ -67,7 +67,7 @@ final class Report {
    */
   void logCurve(List<Summary> rows, int k) {
     List<Summary> base = rows.stream()
-        .filter(r -> r.scenario().equals("baseline") && r.kind() == LookupKind.FIND_NODE).toList();
+        .filter(r -> r.scenario().equals("baseline") && r.kind() == Operation.FIND_NODE).toList();
     if (base.isEmpty()) {
       return;
     }

@@ -1,7 +1,6 @@
 package io.kadence.bench.sim;
 
 import io.kadence.dht.id.NodeId;
-import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.lookup.LookupResult;
 import io.kadence.dht.lookup.LookupState;
@@ -47,25 +46,25 @@ final class ScenarioRunner {
   }
 
   /** Every lookup of {@code scenario} on {@code network} (roles already assigned). */
-  LookupSample[] run(Network network, Scenario scenario, LookupKind kind) {
+  LookupSample[] run(Network network, Scenario scenario, Operation kind) {
     int lookups = settings.lookups();
     LookupSample[] samples = new LookupSample[lookups];
     pool.submit(() -> IntStream.range(0, lookups).parallel().forEach(i -> {
       Random random = new Random(
-          Seeds.mix(settings.seed(), network.size(), scenario.stream(), kind.ordinal(), i));
+          Seeds.mix(settings.seed(), network.size(), scenario.stream(), kind.stream, i));
       samples[i] = lookup(network, kind, random);
     })).join();
     return samples;
   }
 
   /** One lookup of a random key from a random honest node, judged. */
-  LookupSample lookup(Network network, LookupKind kind, Random random) {
+  LookupSample lookup(Network network, Operation kind, Random random) {
     NodeId target = NodeId.random(random);
     XorIndex honest = network.honest();
     int k = network.k();
     Set<Integer> replicas = new HashSet<>();
     int initiator = honest.member(random.nextInt(honest.size()));
-    if (kind == LookupKind.FIND_VALUE) {
+    if (kind == Operation.FIND_VALUE) {
       // The record was put on its replica set before any failure; gets come from elsewhere.
       for (int node : network.all().closest(target, settings.replication(), -1)) {
         replicas.add(node);
@@ -76,22 +75,28 @@ final class ScenarioRunner {
     }
     NodeId self = network.population().id(initiator);
     List<Contact> initial = network.table(initiator).closest(target, k);
-    LookupState<String> state = kind == LookupKind.FIND_NODE
-        ? LookupState.findNode(target, self, k, settings.alpha(), initial)
-        : LookupState.findValue(target, self, k, settings.alpha(), settings.readQuorum(),
-            settings.replication(), initial);
+    LookupState<String> state = switch (kind) {
+      case FIND_NODE -> LookupState.findNode(target, self, k, settings.alpha(), initial);
+      case PUT -> LookupState.findNode(target, self, Math.min(settings.putWidth(), k),
+          settings.alpha(), initial);
+      case FIND_VALUE -> LookupState.findValue(target, self, k, settings.alpha(),
+          settings.readQuorum(), settings.replication(), initial);
+    };
     LookupDriver.Outcome outcome =
         LookupDriver.run(network, settings.model(), state, replicas::contains, random);
     return judge(network, kind, initiator, outcome);
   }
 
-  private LookupSample judge(Network network, LookupKind kind, int initiator,
+  private LookupSample judge(Network network, Operation kind, int initiator,
       LookupDriver.Outcome outcome) {
     LookupResult<String> result = outcome.result();
     NodeId target = result.target();
     Population population = network.population();
-    int[] found = result.closest().stream().mapToInt(c -> population.indexOf(c.id())).toArray();
-    int[] truth = network.answering().closest(target, network.k(), initiator);
+    // A put's replica set is the replication closest it found; a FIND_NODE's result is all k.
+    int judged = kind == Operation.PUT ? settings.replication() : network.k();
+    int[] found = result.closest().stream().limit(judged)
+        .mapToInt(c -> population.indexOf(c.id())).toArray();
+    int[] truth = network.answering().closest(target, judged, initiator);
     int[] closestHonest = network.honest().closest(target, 1, initiator);
     int adversaries = 0;
     for (int node : found) {
@@ -107,7 +112,7 @@ final class ScenarioRunner {
     }
     boolean success;
     double recall = Double.NaN;
-    if (kind == LookupKind.FIND_NODE) {
+    if (kind.findsNodes()) {
       success = closestHonest.length > 0 && contains(found, closestHonest[0]);
       int hits = 0;
       for (int node : truth) {

@@ -1,6 +1,5 @@
 package io.kadence.bench.sim;
 
-import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.routing.RoutingTable;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class SimulateMain {
       Network base = new Network(population, tables, settings.k(), Network.allHonest(n));
       for (Scenario scenario : scenarios(options, n)) {
         Network network = runner.assignRoles(base, scenario);
-        for (LookupKind kind : LookupKind.values()) {
+        for (Operation kind : Operation.values()) {
           progress("%d nodes: %s, %d %s lookups", n, scenario.name(), settings.lookups(), kind);
           long t = System.nanoTime();
           LookupSample[] samples = runner.run(network, scenario, kind);

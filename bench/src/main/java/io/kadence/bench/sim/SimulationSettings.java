@@ -12,13 +12,14 @@ import io.kadence.dht.routing.ReplicaSets;
  * @param alpha requests in flight per lookup
  * @param replication copies of a record: its replica set is this many closest nodes
  * @param writeQuorum replicas that acknowledge a put; with replication it gives the read quorum
+ * @param putWidth closest peers a put's FIND_NODE converges on (at most k), at least replication
  * @param lookups lookups per scenario and kind (FIND_NODE and FIND_VALUE each)
  * @param model latency, loss and timeouts
  * @param seed the run's seed: the same seed gives the same tables, roles, keys and results
  * @param threads worker threads for table building and lookups (results do not depend on it)
  */
 record SimulationSettings(int k, int cacheSize, int alpha, int replication, int writeQuorum,
-    int lookups, NetworkModel model, long seed, int threads) {
+    int putWidth, int lookups, NetworkModel model, long seed, int threads) {
 
   SimulationSettings {
     if (k < 1 || cacheSize < 0 || alpha < 1 || lookups < 1 || threads < 1) {
@@ -26,6 +27,9 @@ record SimulationSettings(int k, int cacheSize, int alpha, int replication, int 
           "need k >= 1, cache >= 0, alpha >= 1, lookups >= 1, threads >= 1: " + this);
     }
     ReplicaSets.readQuorum(replication, writeQuorum); // validates both
+    if (putWidth < replication) {
+      throw new IllegalArgumentException("--put-width must be at least --replication: " + this);
+    }
   }
 
   /** Values a FIND_VALUE waits for before it stops (the node's get rule). */

@@ -1,6 +1,5 @@
 package io.kadence.bench.sim;
 
-import io.kadence.dht.lookup.LookupKind;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
@@ -10,12 +9,14 @@ import java.util.function.ToDoubleFunction;
  *
  * @param scenario the scenario's label
  * @param nodes network size
- * @param kind FIND_NODE or FIND_VALUE
+ * @param kind FIND_NODE, PUT or FIND_VALUE
  * @param lookups lookups run
  * @param success share of lookups that succeeded (see {@link LookupSample#success()})
  * @param quorum FIND_VALUE: share that reached the read quorum
- * @param recall FIND_NODE: mean share of the true k closest found (NaN for FIND_VALUE)
- * @param exact FIND_NODE: share of lookups that found exactly the true k closest
+ * @param recall FIND_NODE: mean share of the true k closest found; PUT: of the true replica
+ *     set (NaN for FIND_VALUE)
+ * @param exact FIND_NODE: share of lookups that found exactly the true k closest; PUT: the
+ *     true replica set
  * @param adversaryShare mean share of adversaries among the result's closest
  * @param truthAdversaryShare mean share of adversaries among the true k closest
  * @param dominated share of lookups whose closest were more than half adversaries
@@ -33,7 +34,7 @@ import java.util.function.ToDoubleFunction;
 record Summary(
     String scenario,
     int nodes,
-    LookupKind kind,
+    Operation kind,
     int lookups,
     double success,
     double quorum,
@@ -53,13 +54,13 @@ record Summary(
     int cutOff,
     double wallSeconds) {
 
-  static Summary of(String scenario, int nodes, LookupKind kind, LookupSample[] samples,
+  static Summary of(String scenario, int nodes, Operation kind, LookupSample[] samples,
       double wallSeconds) {
     return new Summary(scenario, nodes, kind, samples.length,
         share(samples, LookupSample::success),
         share(samples, LookupSample::quorum),
-        kind == LookupKind.FIND_NODE ? mean(samples, LookupSample::recall) : Double.NaN,
-        kind == LookupKind.FIND_NODE ? share(samples, s -> s.recall() == 1.0) : Double.NaN,
+        kind.findsNodes() ? mean(samples, LookupSample::recall) : Double.NaN,
+        kind.findsNodes() ? share(samples, s -> s.recall() == 1.0) : Double.NaN,
         mean(samples, LookupSample::adversaryShare),
         mean(samples, LookupSample::truthAdversaryShare),
         share(samples, LookupSample::dominated),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.lookup.LookupHedge;
-import io.kadence.dht.lookup.LookupKind;
 import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.routing.RoutingTable;
 import java.util.Arrays;
@@ -39,14 +38,14 @@ class SimulationTest {
     SimulationSettings settings = settings(0, 2);
     Network network = network(settings, 11);
     ScenarioRunner runner = new ScenarioRunner(settings, pool);
-    for (LookupSample s : runner.run(network, Scenario.baseline(), LookupKind.FIND_NODE)) {
+    for (LookupSample s : runner.run(network, Scenario.baseline(), Operation.FIND_NODE)) {
       assertTrue(s.success());
       assertEquals(1.0, s.recall());
       assertEquals(LookupOutcome.CONVERGED, s.outcome());
       assertEquals(2 * s.queried(), s.messages(), "every request answered, nothing lost");
       assertTrue(s.latencyMs() < settings.model().requestTimeoutMs(), "no timeout was waited");
     }
-    for (LookupSample s : runner.run(network, Scenario.baseline(), LookupKind.FIND_VALUE)) {
+    for (LookupSample s : runner.run(network, Scenario.baseline(), Operation.FIND_VALUE)) {
       assertTrue(s.success() && s.quorum(), "the replica set holds the value: " + s);
       assertEquals(LookupOutcome.VALUE_QUORUM, s.outcome());
     }
@@ -58,15 +57,33 @@ class SimulationTest {
     ScenarioRunner runner = new ScenarioRunner(settings, pool);
     Network network = runner.assignRoles(network(settings, 12), Scenario.failed(0.2));
     assertEquals(NODES / 5, Arrays.stream(roles(network)).filter(r -> r == Role.FAILED).count());
-    Summary findNode = Summary.of("failed", NODES, LookupKind.FIND_NODE,
-        runner.run(network, Scenario.failed(0.2), LookupKind.FIND_NODE), 0);
+    Summary findNode = Summary.of("failed", NODES, Operation.FIND_NODE,
+        runner.run(network, Scenario.failed(0.2), Operation.FIND_NODE), 0);
     assertTrue(findNode.success() >= 0.95, "closest live node found: " + findNode.success());
     assertTrue(findNode.recall() >= 0.9, "share of the true k closest: " + findNode.recall());
     assertTrue(findNode.latencyP99Ms() >= settings.model().requestTimeoutMs(),
         "failed nodes were queried and timed out");
-    Summary findValue = Summary.of("failed", NODES, LookupKind.FIND_VALUE,
-        runner.run(network, Scenario.failed(0.2), LookupKind.FIND_VALUE), 0);
+    Summary findValue = Summary.of("failed", NODES, Operation.FIND_VALUE,
+        runner.run(network, Scenario.failed(0.2), Operation.FIND_VALUE), 0);
     assertTrue(findValue.success() >= 0.95, "value found: " + findValue.success());
+  }
+
+  @Test
+  void putLookup_shouldFindTheReplicaSetAskingFewerPeersThanAFindNode() {
+    SimulationSettings settings = settings(0, 2);
+    ScenarioRunner runner = new ScenarioRunner(settings, pool);
+    Network network = network(settings, 15);
+    Summary findNode = Summary.of("baseline", NODES, Operation.FIND_NODE,
+        runner.run(network, Scenario.baseline(), Operation.FIND_NODE), 0);
+    Summary put = Summary.of("baseline", NODES, Operation.PUT,
+        runner.run(network, Scenario.baseline(), Operation.PUT), 0);
+    assertEquals(1.0, put.exact(), "every put found its exact replica set");
+    assertTrue(put.queriedMean() < 0.75 * findNode.queriedMean(),
+        "put " + put.queriedMean() + " peers asked, FIND_NODE " + findNode.queriedMean());
+    Network failed = runner.assignRoles(network, Scenario.failed(0.2));
+    Summary putFailed = Summary.of("failed", NODES, Operation.PUT,
+        runner.run(failed, Scenario.failed(0.2), Operation.PUT), 0);
+    assertTrue(putFailed.recall() >= 0.95, "share of the replica set: " + putFailed.recall());
   }
 
   @Test
@@ -75,8 +92,8 @@ class SimulationTest {
     ScenarioRunner runner = new ScenarioRunner(settings, pool);
     Scenario scenario = Scenario.adversarial(0.2);
     Network network = runner.assignRoles(network(settings, 13), scenario);
-    Summary s = Summary.of("collude", NODES, LookupKind.FIND_NODE,
-        runner.run(network, scenario, LookupKind.FIND_NODE), 0);
+    Summary s = Summary.of("collude", NODES, Operation.FIND_NODE,
+        runner.run(network, scenario, Operation.FIND_NODE), 0);
     // Colluders name only real colluders, so the k closest still rank by true distance.
     assertTrue(s.recall() >= 0.9, "share of the true k closest: " + s.recall());
     assertTrue(s.truthAdversaryShare() > 0.1, "adversaries are among the true closest");
@@ -94,15 +111,15 @@ class SimulationTest {
       Network na = a.assignRoles(network(one, 14), scenario);
       Network nb = b.assignRoles(network(two, 14), scenario);
       assertArrayEquals(roles(na), roles(nb));
-      for (LookupKind kind : LookupKind.values()) {
+      for (Operation kind : Operation.values()) {
         assertArrayEquals(a.run(na, scenario, kind), b.run(nb, scenario, kind), kind.name());
       }
-      SimulationSettings other = new SimulationSettings(K, 10, 3, 5, 3, LOOKUPS, one.model(),
+      SimulationSettings other = new SimulationSettings(K, 10, 3, 5, 3, 10, LOOKUPS, one.model(),
           one.seed() + 1, 1);
       ScenarioRunner c = new ScenarioRunner(other, single);
       Network nc = c.assignRoles(network(other, 14), scenario);
-      assertNotEquals(Arrays.asList(a.run(na, scenario, LookupKind.FIND_NODE)),
-          Arrays.asList(c.run(nc, scenario, LookupKind.FIND_NODE)), "another seed, other lookups");
+      assertNotEquals(Arrays.asList(a.run(na, scenario, Operation.FIND_NODE)),
+          Arrays.asList(c.run(nc, scenario, Operation.FIND_NODE)), "another seed, other lookups");
     } finally {
       single.shutdownNow();
     }
@@ -138,7 +155,7 @@ class SimulationTest {
       assertTrue(tables[node].size() >= K, "node " + node + " knows " + tables[node].size());
     }
     ScenarioRunner runner = new ScenarioRunner(settings, pool);
-    for (LookupSample s : runner.run(network, Scenario.baseline(), LookupKind.FIND_NODE)) {
+    for (LookupSample s : runner.run(network, Scenario.baseline(), Operation.FIND_NODE)) {
       assertEquals(1.0, s.recall(), "share of the true k closest found");
     }
   }
@@ -161,7 +178,7 @@ class SimulationTest {
   }
 
   private SimulationSettings settings(double loss, int threads) {
-    return new SimulationSettings(K, 10, 3, 5, 3, LOOKUPS,
+    return new SimulationSettings(K, 10, 3, 5, 3, 10, LOOKUPS,
         new NetworkModel(25, 0.5, loss, 2000, 20000,
             new LookupHedge(2, 20_000_000, 10, 500_000_000)), 42, threads);
   }

@@ -10,6 +10,7 @@ import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.lookup.PutResult.ReplicaOutcome;
 import io.kadence.node.lookup.PutResult.Status;
+import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * send them STORE; DESIGN.md, "Data placement"): a short-lived actor that runs a FIND_NODE
  * lookup as its child, sends the signed record to the key's replica set, collects every answer
  * until all replicas answered or the deadline passed, replies once with a {@link PutResult} and
- * stops.
+ * stops. The lookup converges on the {@code put-width} closest (at most k): the replica set is
+ * only the {@code replication} closest, and converging on all k asked twice as many peers for
+ * the same set.
  *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
  * answered the lookup and this node, which stores through its {@code LocalStore} rather than
@@ -85,8 +88,8 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     this.record = record;
     this.expected = expected;
     this.replyTo = replyTo;
-    this.query = LookupQuery.findNode(record.key().id(), op.self().id(), op.routing().k(),
-        op.lookup().alpha(), initial);
+    this.query = LookupQuery.findNode(record.key().id(), op.self().id(),
+        NodeSettings.putWidth(op.lookup(), op.routing()), op.lookup().alpha(), initial);
   }
 
   /**

@@ -8,12 +8,14 @@ import java.util.Objects;
  * Iterative lookup tunables (Kademlia, section 2.3), with the hedge of lookups
  * ({@link LookupHedge}: slow after {@code hedge-factor} first round trips, at least
  * {@code hedge-min}; given up after {@code give-up-factor}, at least {@code give-up-min};
- * LookupHedge checks them).
+ * LookupHedge checks them). {@code putWidth} is how many closest peers a put's FIND_NODE
+ * converges on (at most k; {@link NodeSettings} checks it covers the replica set).
  */
-public record LookupSettings(int alpha, Duration requestTimeout, Duration timeout,
+public record LookupSettings(int alpha, int putWidth, Duration requestTimeout, Duration timeout,
     LookupHedge hedge) {
   public LookupSettings {
     NodeSettings.atLeast(alpha, 1, "alpha");
+    NodeSettings.atLeast(putWidth, 1, "put-width");
     NodeSettings.positive(requestTimeout, "request-timeout");
     NodeSettings.positive(timeout, "timeout");
     if (timeout.compareTo(requestTimeout) < 0) {

@@ -34,6 +34,19 @@ public record NodeSettings(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(http, "http");
+    if (lookup.putWidth() < storage.replication()) {
+      throw new IllegalArgumentException("put-width (" + lookup.putWidth()
+          + ") must be at least kadence.storage.replication (" + storage.replication()
+          + "): a put's lookup has to find the whole replica set");
+    }
+  }
+
+  /**
+   * How many closest peers a put's FIND_NODE converges on: {@code put-width}, at most k (a
+   * lookup never tracks more than the k closest).
+   */
+  public static int putWidth(LookupSettings lookup, RoutingSettings routing) {
+    return Math.min(lookup.putWidth(), routing.k());
   }
 
   /**
@@ -65,13 +78,14 @@ public record NodeSettings(
     Config k = config.getConfig("kadence");
     checkKnown(k, ConfigFactory.defaultReference(NodeSettings.class.getClassLoader())
         .getConfig("kadence"));
-    return new NodeSettings(
-        network(k.getConfig("node")),
-        routing(k.getConfig("routing")),
-        lookup(k.getConfig("lookup")),
-        storage(k.getConfig("storage")),
-        security(k.getConfig("security")),
-        http(k.getConfig("http")));
+    NetworkSettings network = network(k.getConfig("node"));
+    RoutingSettings routing = routing(k.getConfig("routing"));
+    LookupSettings lookup = lookup(k.getConfig("lookup"));
+    StorageSettings storage = storage(k.getConfig("storage"));
+    SecuritySettings security = security(k.getConfig("security"));
+    HttpSettings http = http(k.getConfig("http"));
+    return parse(k, "lookup",
+        () -> new NodeSettings(network, routing, lookup, storage, security, http));
   }
 
   /**
@@ -113,7 +127,8 @@ public record NodeSettings(
 
   private static LookupSettings lookup(Config c) {
     return parse(c, "lookup", () -> new LookupSettings(
-        c.getInt("alpha"), c.getDuration("request-timeout"), c.getDuration("timeout"),
+        c.getInt("alpha"), c.getInt("put-width"), c.getDuration("request-timeout"),
+        c.getDuration("timeout"),
         new LookupHedge(c.getDouble("hedge-factor"), c.getDuration("hedge-min").toNanos(),
             c.getDouble("give-up-factor"), c.getDuration("give-up-min").toNanos())));
   }

@@ -67,6 +67,33 @@ class PutCoordinatorTest {
   }
 
   @Test
+  void put_shouldFindTheReplicaSetAskingOnlyAboutItsPutWidthOfPeers() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(28), 60, KEY.id());
+    NodeId self = ids.get(ids.size() - 1);
+    String k20 = "kadence.routing.k = 20\nkadence.lookup.put-width = ";
+    FakeNetwork network = network(ids);
+    List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
+    PutResult narrow = put(network, network, self, ExpectedSequence.ANY,
+        Fixtures.settings(k20 + "5"));
+    long narrowAsked = findNodes(network);
+    FakeNetwork same = network(ids);
+    PutResult wide = put(same, same, self, ExpectedSequence.ANY, Fixtures.settings(k20 + "20"));
+    long wideAsked = findNodes(same);
+    assertEquals(replicas, narrow.replicaSet());
+    assertEquals(replicas, wide.replicaSet());
+    assertTrue(narrow.success() && wide.success());
+    // Converging on the 5 closest asks those 5 and whoever the first answers pushed out of
+    // them (6 here); converging on 20 asks every peer it hears of near the key (19 here).
+    assertTrue(narrowAsked <= 5 + 2 * 3, "asked " + narrowAsked);
+    assertTrue(wideAsked > 2 * narrowAsked, "asked " + wideAsked + ", narrow " + narrowAsked);
+  }
+
+  private static long findNodes(FakeNetwork network) {
+    return network.calls().stream()
+        .filter(call -> call.request() instanceof io.kadence.dht.wire.Message.FindNode).count();
+  }
+
+  @Test
   void put_shouldStoreLocallyWhenSelfIsAmongTheClosest() {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(21), 30, KEY.id());
     FakeNetwork network = network(ids);

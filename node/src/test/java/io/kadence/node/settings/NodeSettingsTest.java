@@ -23,6 +23,7 @@ class NodeSettingsTest {
     NodeSettings s = load("");
     assertEquals(20, s.routing().k());
     assertEquals(3, s.lookup().alpha());
+    assertEquals(10, s.lookup().putWidth());
     assertEquals(5, s.storage().replication());
     assertEquals(3, s.storage().writeQuorum());
     assertEquals(64 * 1024, s.storage().maxValueBytes());
@@ -64,6 +65,20 @@ class NodeSettingsTest {
     assertThrows(ConfigException.class, () -> load("kadence.routing.k = 0"));
     assertThrows(ConfigException.class, () -> load("kadence.lookup.timeout = -1s"));
     assertThrows(ConfigException.class, () -> load("kadence.routing.k = many"));
+  }
+
+  @Test
+  void load_shouldRefuseAPutWidthNarrowerThanTheReplicaSetAndCapItAtK() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("kadence.lookup.put-width = 4"));
+    assertTrue(e.getMessage().contains("kadence.lookup"), e.getMessage());
+    assertTrue(e.getMessage().contains("put-width (4) must be at least kadence.storage.replication"
+        + " (5)"), e.getMessage());
+    NodeSettings narrow = load("kadence.lookup.put-width = 3\nkadence.storage.replication = 3");
+    assertEquals(3, NodeSettings.putWidth(narrow.lookup(), narrow.routing()));
+    NodeSettings smallK = load("kadence.routing.k = 8");
+    assertEquals(8, NodeSettings.putWidth(smallK.lookup(), smallK.routing()),
+        "a lookup tracks at most k peers");
   }
 
   @Test
