@@ -38,9 +38,10 @@ public final class PutCommand extends ClientCommand {
 
   @Override
   protected void print(JsonNode reply, PrintWriter out) {
-    out.printf("stored '%s' on %d of %d replicas (quorum %d)%n", key,
+    int pending = reply.path("pending").asInt();
+    out.printf("stored '%s' on %d of %d replicas (quorum %d)%s%n", key,
         reply.path("stored").asInt(), reply.path("replication").asInt(),
-        reply.path("quorum").asInt());
+        reply.path("quorum").asInt(), pending == 0 ? "" : ", " + pending + " still storing");
     if (reply.path("soleCopy").asBoolean()) {
       out.println("warning: this is the only copy; no other peer is in the network");
     }

@@ -41,6 +41,26 @@ class PutCommandTest {
   }
 
   @Test
+  void put_shouldSayHowManyStoresAreStillInFlightWhenThePutAnsweredAtItsQuorum() {
+    api.reply("PUT", "/v1/keys/greeting", 200, """
+        {"key": "greeting", "keyId": "%s", "success": true, "stored": 1, "pending": 1,
+         "quorum": 1, "replication": 2, "soleCopy": false,
+         "replicas": [{"id": "%s", "address": "127.0.0.1:7401", "status": "STORED",
+                       "refusal": null},
+                      {"id": "%s", "address": "127.0.0.1:7402", "status": "PENDING",
+                       "refusal": null}]}
+        """.formatted(CannedReplies.KEY_ID, CannedReplies.ID_A, CannedReplies.ID_B));
+    CliRun run = CliRun.of("put", "greeting", "hello world", "--node", api.url().toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+    assertEquals("""
+        stored 'greeting' on 1 of 2 replicas (quorum 1), 1 still storing
+          ID        ADDRESS         STATUS   REFUSAL
+          ca978112  127.0.0.1:7401  STORED
+          3e23e816  127.0.0.1:7402  PENDING
+        """, run.out());
+  }
+
+  @Test
   void put_shouldSendTheTtlInSecondsAndEncodeTheKey() {
     api.reply("PUT", "/v1/keys/a%2Fb%20c", 200, CannedReplies.PUT_OK);
     CliRun run = CliRun.of("put", "a/b c", "v", "--ttl", "10m", "--node", api.url().toString());

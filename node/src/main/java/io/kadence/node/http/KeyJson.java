@@ -15,14 +15,14 @@ final class KeyJson {
   private KeyJson() {}
 
   /** How a put went; also the {@code detail} of a {@code quorum_not_reached}. */
-  record Put(String key, String keyId, boolean success, int stored, int quorum,
+  record Put(String key, String keyId, boolean success, int stored, int pending, int quorum,
       int replication, boolean soleCopy, List<Replica> replicas) {
     static Put of(String key, PutResult result) {
       List<Replica> replicas = result.outcomes().stream().map(o -> new Replica(
           o.replica().id().toHex(), o.replica().address(), o.status().name(),
           o.refusal().map(Enum::name).orElse(null))).toList();
       return new Put(key, result.key().toHex(), result.success(), result.stored(),
-          result.quorum(), result.replication(), result.soleCopy(), replicas);
+          result.pending(), result.quorum(), result.replication(), result.soleCopy(), replicas);
     }
   }
 

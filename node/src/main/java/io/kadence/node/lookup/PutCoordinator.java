@@ -39,6 +39,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * only the {@code replication} closest, and converging on all k asked twice as many peers for
  * the same set.
  *
+ * <p>The put answers as soon as its quorum of replicas stored the record, not when the last
+ * replica answers: a dead or slow replica among the set costs an acknowledged put nothing
+ * (DESIGN.md: a put is acknowledged once {@code write-quorum} replicas have persisted it).
+ * Stores still in flight then are reported {@link Status#PENDING}; they go on without the
+ * coordinator, and a copy that does not land is restored by read repair and the replicator's
+ * republish. A put that fails waits for every answer (each store is bounded by the request
+ * timeout), so that its result says what became of each.
+ *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
  * answered the lookup and this node, which stores through its {@code LocalStore} rather than
  * the network. The quorum is {@code quorumFor(n)}, where n counts the closest nodes known to
@@ -78,6 +86,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   private LookupReport report;
   private int quorum;
   private int pending;
+  private int stored;
 
   private PutCoordinator(ActorContext<Command> context, TimerScheduler<Command> timers,
       OperationContext op, SignedRecord record, ExpectedSequence expected, List<Contact> initial,
@@ -158,8 +167,13 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     if (outcomes.containsKey(id) && outcomes.get(id) == null) {
       outcomes.put(id, answered.outcome());
       pending--;
+      if (answered.outcome().status() == Status.STORED) {
+        stored++;
+      }
     }
-    return pending == 0 ? finish() : this;
+    // A success answers at once; a failure waits for every answer, so that it says what
+    // became of each store.
+    return pending == 0 || stored >= quorum ? finish() : this;
   }
 
   private Behavior<Command> onStoreDeadline(StoreDeadline deadline) {
@@ -182,13 +196,21 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
               op.lookup().requestTimeout()))
           .thenApply(reply -> answered(replica, reply));
     }
-    getContext().pipeToSelf(outcome, (result, failure) ->
-        new Answered(failure == null ? result : failed(replica, Stages.unwrap(failure))));
+    // Told, not piped: a store answered after the put was decided reaches a stopped actor, and
+    // only a message that is itself a DeadLetterSuppression goes unlogged there (pipeToSelf
+    // wraps it).
+    ActorRef<Command> self = getContext().getSelf();
+    outcome.whenComplete((result, failure) -> self.tell(
+        new Answered(failure == null ? result : failed(replica, Stages.unwrap(failure)))));
   }
 
   private Behavior<Command> finish() {
-    List<ReplicaOutcome> list = new ArrayList<>(outcomes.values());
-    int stored = (int) list.stream().filter(o -> o.status() == Status.STORED).count();
+    List<ReplicaOutcome> list = new ArrayList<>();
+    for (Contact replica : replicaSet) {
+      ReplicaOutcome outcome = outcomes.get(replica.id());
+      list.add(outcome != null ? outcome : new ReplicaOutcome(replica, Status.PENDING,
+          Optional.empty(), "no answer yet when the put was acknowledged"));
+    }
     PutResult result = new PutResult(key(), stored >= quorum, stored, quorum, replication(),
         replicaSet, list, unreachable, report);
     if (result.success()) {

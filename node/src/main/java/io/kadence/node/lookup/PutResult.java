@@ -15,7 +15,9 @@ import java.util.Optional;
  *
  * @param key the key stored
  * @param success true if at least {@code quorum} replicas stored the record
- * @param stored how many replicas stored it (the local node included)
+ * @param stored how many replicas had stored it when the put answered (the local node
+ *     included); a put answers once its quorum stored it, so others may be
+ *     {@link Status#PENDING}; a failed put has every replica's answer
  * @param quorum the acknowledgements the put needed
  * @param replication the configured number of copies
  * @param replicaSet the replicas the record was sent to, closest to the key first
@@ -48,7 +50,13 @@ public record PutResult(Key key, boolean success, int stored, int quorum, int re
     /** The call failed otherwise (bad or unexpected reply, not sent, local store error). */
     FAILED,
     /** No answer by the put's deadline. */
-    UNANSWERED
+    UNANSWERED,
+    /**
+     * Sent, not yet answered when the put succeeded: its quorum had stored the record first.
+     * The replica most likely stores it moments later; a copy that does not land is restored
+     * by read repair and the replicator's republish.
+     */
+    PENDING
   }
 
   /**
@@ -70,13 +78,24 @@ public record PutResult(Key key, boolean success, int stored, int quorum, int re
     }
   }
 
-  /** Exactly one replica holds the record: on a lone node, this node holds the only copy. */
+  /**
+   * Exactly one replica holds the record and no other store is pending: on a lone node, this
+   * node holds the only copy.
+   */
   public boolean soleCopy() {
-    return stored == 1;
+    return stored == 1 && pending() == 0;
   }
 
-  /** Fewer replicas stored the record than {@code replication}: fewer copies than configured. */
+  /** Stores still in flight when the put was decided. */
+  public int pending() {
+    return (int) outcomes.stream().filter(o -> o.status() == Status.PENDING).count();
+  }
+
+  /**
+   * Fewer replicas stored the record, or may still store it, than {@code replication}: fewer
+   * copies than configured, until repair.
+   */
   public boolean degraded() {
-    return stored < replication;
+    return stored + pending() < replication;
   }
 }

@@ -47,17 +47,19 @@ class PutCoordinatorTest {
   private final SignedRecord record = Fixtures.record(ALICE, 1);
 
   @Test
-  void put_shouldStoreOnTheReplicationClosestAndSucceedWhenAllAnswer() {
+  void put_shouldStoreOnTheReplicationClosestAndAnswerOnceItsQuorumStored() {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(20), 60, KEY.id());
     FakeNetwork network = network(ids);
     NodeId self = ids.get(ids.size() - 1);
     PutResult result = put(network, self, ExpectedSequence.ANY);
     List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
     assertTrue(result.success());
-    assertEquals(5, result.stored());
     assertEquals(3, result.quorum());
+    assertEquals(3, result.stored(), "answered at the quorum, not at the last replica");
+    assertEquals(2, result.pending());
     assertEquals(replicas, result.replicaSet());
-    assertFalse(result.degraded());
+    assertFalse(result.degraded(), "three stored and two still storing");
+    assertFalse(result.soleCopy());
     for (Contact replica : replicas) {
       assertEquals(Optional.of(record), network.heldBy(replica.id(), KEY, record.publisherId()));
     }
@@ -100,8 +102,9 @@ class PutCoordinatorTest {
     NodeId self = ids.get(2);
     PutResult result = put(network, self, ExpectedSequence.ANY);
     assertTrue(result.success());
-    assertEquals(5, result.stored());
+    assertEquals(5, result.stored() + result.pending());
     assertEquals(self, result.replicaSet().get(2).id());
+    // The fake's stores land when sent, whether or not the put waited for their answers.
     assertEquals(Optional.of(record), network.heldBy(self, KEY, record.publisherId()));
   }
 
@@ -179,7 +182,24 @@ class PutCoordinatorTest {
     PutResult result = put(network, network, self, ExpectedSequence.ANY,
         Fixtures.settings("kadence.lookup { request-timeout = 5 s, timeout = 8 s }"));
     assertEquals(replicas, result.replicaSet());
-    assertEquals(5, result.stored());
+    assertEquals(Status.PENDING, result.outcomes().get(1).status(),
+        "the slow replica is in the set, its store still in flight when the quorum stored");
+  }
+
+  @Test
+  void put_shouldAnswerAtItsQuorumWithoutWaitingForAReplicaThatNeverAnswersStores() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(29), 30, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
+    network.setFault(replicas.get(0).id(), Fault.DROPS_STORES);
+    PutResult result = put(network, network, self, ExpectedSequence.ANY,
+        Fixtures.settings("kadence.lookup { request-timeout = 5 s, timeout = 8 s }"));
+    assertTrue(result.success());
+    assertEquals(3, result.stored());
+    assertEquals(Status.PENDING, result.outcomes().get(0).status(),
+        "answered before the dropped store timed out");
+    assertEquals("no answer yet when the put was acknowledged", result.outcomes().get(0).detail());
   }
 
   @Test
