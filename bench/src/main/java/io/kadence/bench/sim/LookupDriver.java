@@ -22,7 +22,8 @@ import java.util.function.IntPredicate;
  * unanswered for the model's hedge delay after its sending is reported slow
  * ({@link LookupState#onSlow}), and one unanswered for its give-up delay timed out (the request
  * timeout that follows is not taken twice), on the same {@link HedgeSchedule} as the lookup
- * actor. The lookup is cut off, unfinished, at the model's lookup bound.
+ * actor; before the first answer, by the model's prior round trip if it has one (a node's
+ * estimate from its earlier lookups), those dues dropped once the first answer replaces them. The lookup is cut off, unfinished, at the model's lookup bound.
  */
 final class LookupDriver {
   /** The value honest replicas return to FIND_VALUE; its content does not matter here. */
@@ -40,7 +41,9 @@ final class LookupDriver {
 
   private enum Kind { REPLY, TIMEOUT, SLOW, GIVE_UP }
 
-  private record Event(double time, long sequence, NodeId id, int node, Kind kind) {}
+  /** One event; {@code due} is the hedge's due of a SLOW or GIVE_UP, null otherwise. */
+  private record Event(double time, long sequence, NodeId id, int node, Kind kind,
+      HedgeSchedule.Due due) {}
 
   private static final Comparator<Event> ORDER =
       Comparator.comparingDouble(Event::time).thenComparingLong(Event::sequence);
@@ -64,7 +67,7 @@ final class LookupDriver {
     this.state = state;
     this.holdsValue = holdsValue;
     this.random = random;
-    this.hedges = new HedgeSchedule(model.hedge());
+    this.hedges = new HedgeSchedule(model.hedge(), model.priorRoundTripNanos());
   }
 
   /**
@@ -90,6 +93,9 @@ final class LookupDriver {
         break;
       }
       now = event.time();
+      if (event.due() != null && !hedges.isCurrent(event.due())) {
+        continue; // a due by the prior round trip, replaced at the first answer
+      }
       switch (event.kind()) {
         case REPLY -> reply(event.node(), event.id());
         // A request timeout after a give-up is not taken again (LookupState.onTimeout).
@@ -115,7 +121,8 @@ final class LookupDriver {
   /** Schedules the report of {@code due}: slow, or given up. */
   private void dueAt(HedgeSchedule.Due due) {
     Kind kind = due.stage() == HedgeSchedule.Stage.SLOW ? Kind.SLOW : Kind.GIVE_UP;
-    queue.add(new Event(Math.max(now, due.atNanos() / 1e6), sequence++, due.peer(), -1, kind));
+    queue.add(new Event(Math.max(now, due.atNanos() / 1e6), sequence++, due.peer(), -1, kind,
+        due));
   }
 
   private static long nanos(double ms) {
@@ -129,7 +136,7 @@ final class LookupDriver {
       hedges.sent(peer.id(), nanos(now)).forEach(this::dueAt);
       double deadline = now + model.requestTimeoutMs();
       if (node < 0) { // an invented contact: the address is a black hole
-        queue.add(new Event(deadline, sequence++, peer.id(), -1, Kind.TIMEOUT));
+        queue.add(new Event(deadline, sequence++, peer.id(), -1, Kind.TIMEOUT, null));
         continue;
       }
       if (network.role(node) == Role.FAILED || model.lost(random)) {
@@ -150,6 +157,6 @@ final class LookupDriver {
   }
 
   private void schedule(double time, int node, Kind kind) {
-    queue.add(new Event(time, sequence++, network.population().id(node), node, kind));
+    queue.add(new Event(time, sequence++, network.population().id(node), node, kind, null));
   }
 }

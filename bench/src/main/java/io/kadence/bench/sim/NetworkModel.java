@@ -18,9 +18,11 @@ import java.util.Random;
  * @param lookupTimeoutMs how long a whole lookup may run before it is cut off, unfinished
  * @param hedge when an unanswered request counts as slow, and when as timed out
  *     ({@link LookupHedge})
+ * @param priorRoundTripMs the round trip a lookup goes by until its first answer, as a node's
+ *     estimate from its earlier lookups ({@code RoundTripEstimate}); negative: none
  */
 record NetworkModel(double medianMs, double sigma, double loss, double requestTimeoutMs,
-    double lookupTimeoutMs, LookupHedge hedge) {
+    double lookupTimeoutMs, LookupHedge hedge, double priorRoundTripMs) {
 
   NetworkModel {
     if (!(medianMs > 0) || !(sigma >= 0) || !(loss >= 0 && loss < 1) || !(requestTimeoutMs > 0)
@@ -28,6 +30,11 @@ record NetworkModel(double medianMs, double sigma, double loss, double requestTi
       throw new IllegalArgumentException("need median > 0, sigma >= 0, 0 <= loss < 1, "
           + "request timeout > 0, lookup timeout >= request timeout, a hedge; got " + this);
     }
+  }
+
+  /** The prior round trip in nanoseconds, or -1 for none. */
+  long priorRoundTripNanos() {
+    return priorRoundTripMs < 0 ? -1 : Math.round(priorRoundTripMs * 1e6);
   }
 
   /** One one-way delay in milliseconds. */

@@ -35,6 +35,9 @@ final class Options {
         --hedge-min-ms MS     and never sooner than this                              (20)
         --give-up-factor F    a request counts as timed out after F first round trips (10)
         --give-up-min-ms MS   and never sooner than this                              (500)
+        --prior-rtt-ms MS     round trip a lookup goes by before its first answer, as a node's
+                              estimate from earlier lookups; none: no hedge before it
+                                                                   (twice --latency-ms: 50)
         --build HOW           direct: fill tables from the whole population; join: nodes join
                               one by one (bootstrap, self-lookup, refresh; slow past 20,000)  (direct)
         --seed N              seed of everything: same seed, same results             (1)
@@ -63,6 +66,8 @@ final class Options {
   double hedgeMinMs = 20;
   double giveUpFactor = 10;
   double giveUpMinMs = 500;
+  /** Negative: twice the median one-way delay; NaN: none. */
+  double priorRttMs = -1;
   long seed = 1;
   int threads = Runtime.getRuntime().availableProcessors();
   boolean join;
@@ -115,6 +120,8 @@ final class Options {
         case "--hedge-min-ms" -> o.hedgeMinMs = number(name, value);
         case "--give-up-factor" -> o.giveUpFactor = number(name, value);
         case "--give-up-min-ms" -> o.giveUpMinMs = number(name, value);
+        case "--prior-rtt-ms" -> o.priorRttMs = value.equals("none") ? Double.NaN
+            : number(name, value);
         case "--seed" -> o.seed = integer(name, value);
         case "--build" -> o.join = switch (value) {
           case "direct" -> false;
@@ -134,7 +141,8 @@ final class Options {
   SimulationSettings settings() {
     NetworkModel model = new NetworkModel(latencyMs, latencySigma, loss, timeoutMs,
         lookupTimeoutMs, new LookupHedge(hedgeFactor, Math.round(hedgeMinMs * 1e6),
-            giveUpFactor, Math.round(giveUpMinMs * 1e6)));
+            giveUpFactor, Math.round(giveUpMinMs * 1e6)),
+        Double.isNaN(priorRttMs) ? -1 : priorRttMs < 0 ? 2 * latencyMs : priorRttMs);
     return new SimulationSettings(k, 10, alpha, replication, writeQuorum, putWidth, lookups,
         model, seed, threads);
   }

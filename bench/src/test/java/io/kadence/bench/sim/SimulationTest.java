@@ -180,7 +180,7 @@ class SimulationTest {
   private SimulationSettings settings(double loss, int threads) {
     return new SimulationSettings(K, 10, 3, 5, 3, 10, LOOKUPS,
         new NetworkModel(25, 0.5, loss, 2000, 20000,
-            new LookupHedge(2, 20_000_000, 10, 500_000_000)), 42, threads);
+            new LookupHedge(2, 20_000_000, 10, 500_000_000), 50), 42, threads);
   }
 
   private Network network(SimulationSettings settings, long seed) {

@@ -12,9 +12,11 @@ import java.util.Objects;
  * for the lookup's owner, which keeps the clock and reports {@link LookupState#onSlow} and
  * {@link LookupState#onTimeout} at those times: the node's lookup actor (timers) and the
  * simulator's driver (events) both use it, so they hedge alike. Times are nanoseconds on the
- * owner's clock. Until the lookup's first answer nothing is due (there is no round trip to
- * measure against); that answer makes every request then in flight due, and every request sent
- * later due on sending. Not thread-safe: one owner drives it.
+ * owner's clock. Until the lookup's first answer, requests are due by a prior round trip if the
+ * owner has one (what its earlier lookups measured), else not at all; the first answer makes
+ * every request then in flight due by the round trip it measured (superseding the prior's
+ * dues: see {@link #isCurrent}), and every request sent later due on sending. Not thread-safe:
+ * one owner drives it.
  */
 public final class HedgeSchedule {
   /** What falls due: the request is slow, or the lookup gives up on it. */
@@ -28,20 +30,47 @@ public final class HedgeSchedule {
   private final Map<NodeId, Long> sentNanos = new LinkedHashMap<>();
   /** The round trip of the lookup's first answer, or -1 before it. */
   private long firstAnswerNanos = -1;
+  /** The round trip to go by before the first answer, or -1 for none. */
+  private final long priorNanos;
 
-  /** The schedule of one lookup under {@code hedge}. */
+  /** The schedule of one lookup under {@code hedge}, with nothing due before its first answer. */
   public HedgeSchedule(LookupHedge hedge) {
+    this(hedge, -1);
+  }
+
+  /**
+   * The schedule of one lookup under {@code hedge} that goes by {@code priorRoundTripNanos}
+   * (negative: none) until its first answer: a dead peer among the first asked is then given up
+   * after {@code hedge}'s delays for that round trip, not after the owner's request timeout.
+   */
+  public HedgeSchedule(LookupHedge hedge, long priorRoundTripNanos) {
     this.hedge = Objects.requireNonNull(hedge, "hedge");
+    this.priorNanos = Math.max(-1, priorRoundTripNanos);
+  }
+
+  /** The round trip of the lookup's first answer, or -1 before it. */
+  public long firstAnswerNanos() {
+    return firstAnswerNanos;
   }
 
   /**
    * A request to {@code peer} was sent at {@code now}: when it will be slow and given up, or
-   * nothing before the lookup's first answer (the requests in flight then are returned by
-   * {@link #answered}).
+   * nothing before the lookup's first answer without a prior (the requests in flight then are
+   * returned by {@link #answered}).
    */
   public List<Due> sent(NodeId peer, long now) {
     sentNanos.put(peer, now);
-    return firstAnswerNanos < 0 ? List.of() : dues(peer, now);
+    return basis() < 0 ? List.of() : dues(peer, now);
+  }
+
+  /**
+   * Whether {@code due} still stands: false once the first answer has replaced the prior it was
+   * computed from (the owner then has the new due for the same request and stage). An owner
+   * whose timers replace each other by key needs no check; one that queues every due does.
+   */
+  public boolean isCurrent(Due due) {
+    Long sent = sentNanos.get(due.peer());
+    return sent != null && basis() >= 0 && dues(due.peer(), sent).contains(due);
   }
 
   /**
@@ -64,10 +93,14 @@ public final class HedgeSchedule {
     return due;
   }
 
+  private long basis() {
+    return firstAnswerNanos >= 0 ? firstAnswerNanos : priorNanos;
+  }
+
   private List<Due> dues(NodeId peer, long sentAt) {
-    return List.of(new Due(peer, saturatedSum(sentAt, hedge.delayNanos(firstAnswerNanos)),
-            Stage.SLOW),
-        new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(firstAnswerNanos)), Stage.GIVE_UP));
+    long basis = basis();
+    return List.of(new Due(peer, saturatedSum(sentAt, hedge.delayNanos(basis)), Stage.SLOW),
+        new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(basis)), Stage.GIVE_UP));
   }
 
   private static long saturatedSum(long a, long b) {

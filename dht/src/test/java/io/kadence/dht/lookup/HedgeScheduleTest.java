@@ -4,6 +4,8 @@ import static io.kadence.dht.lookup.Peers.TARGET;
 import static io.kadence.dht.lookup.Peers.contacts;
 import static io.kadence.dht.lookup.Peers.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.lookup.HedgeSchedule.Due;
@@ -11,7 +13,10 @@ import io.kadence.dht.lookup.HedgeSchedule.Stage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link HedgeSchedule}: nothing due before the first answer, then everything in flight. */
+/**
+ * {@link HedgeSchedule}: nothing due before the first answer (or what a prior round trip makes
+ * due), then everything in flight by the first answer's round trip.
+ */
 class HedgeScheduleTest {
   private static final NodeId SELF = id(1_000_000);
   /** Slow after twice the first round trip, at least 20 ns; given up after 5 times, 40 ns. */
@@ -45,5 +50,34 @@ class HedgeScheduleTest {
     assertEquals(List.of(new Due(id(2), 20, Stage.SLOW), new Due(id(2), 40, Stage.GIVE_UP)),
         schedule.answered(id(1), 4, state), "the minimums, 20 and 40 ns");
     assertEquals(List.of(), schedule.answered(id(2), 30, state), "not the first answer");
+  }
+
+  @Test
+  void sent_shouldDueByThePriorRoundTripUntilTheFirstAnswerReplacesIt() {
+    HedgeSchedule prior = new HedgeSchedule(new LookupHedge(2, 20, 5, 40), 30);
+    state.nextRequests();
+    Due slow1 = new Due(id(1), 160, Stage.SLOW);
+    Due giveUp2 = new Due(id(2), 260, Stage.GIVE_UP);
+    assertEquals(List.of(slow1, new Due(id(1), 250, Stage.GIVE_UP)), prior.sent(id(1), 100),
+        "slow after 2 x 30 ns, given up after 5 x 30 ns");
+    assertEquals(List.of(new Due(id(2), 170, Stage.SLOW), giveUp2), prior.sent(id(2), 110));
+    assertTrue(prior.isCurrent(slow1));
+    assertEquals(-1, prior.firstAnswerNanos());
+    state.onResponse(id(1), contacts());
+    // Peer 1 answered after 10 ns: the yardstick is now 10 ns (slow at the minimum of 20 ns,
+    // given up after 5 x 10 ns).
+    assertEquals(List.of(new Due(id(2), 130, Stage.SLOW), new Due(id(2), 160, Stage.GIVE_UP)),
+        prior.answered(id(1), 110, state));
+    assertEquals(10, prior.firstAnswerNanos());
+    assertFalse(prior.isCurrent(giveUp2), "the prior's due is replaced");
+    assertTrue(prior.isCurrent(new Due(id(2), 160, Stage.GIVE_UP)));
+    assertFalse(prior.isCurrent(new Due(id(7), 160, Stage.GIVE_UP)), "never sent");
+  }
+
+  @Test
+  void isCurrent_shouldBeFalseBeforeAnyYardstick() {
+    state.nextRequests();
+    schedule.sent(id(1), 0);
+    assertFalse(schedule.isCurrent(new Due(id(1), 20, Stage.SLOW)));
   }
 }

@@ -86,11 +86,13 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   private int rejectedRecords;
   /** When each request becomes slow and is given up (ticker nanoseconds). */
   private final HedgeSchedule hedges;
+  private final RoundTripEstimate roundTrips;
   private final TimerScheduler<Command> timers;
 
   private LookupActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       LookupQuery query, PeerRpc rpc, Duration requestTimeout, LookupHedge hedge,
-      RecordValidator validator, LongSupplier nanoTime, ActorRef<LookupReport> replyTo) {
+      RoundTripEstimate roundTrips, RecordValidator validator, LongSupplier nanoTime,
+      ActorRef<LookupReport> replyTo) {
     super(context);
     this.timers = timers;
     this.query = query;
@@ -98,7 +100,8 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     this.request = query.request();
     this.rpc = rpc;
     this.requestTimeout = requestTimeout;
-    this.hedges = new HedgeSchedule(hedge);
+    this.roundTrips = roundTrips;
+    this.hedges = new HedgeSchedule(hedge, roundTrips.nanos());
     this.validator = validator;
     this.nanoTime = nanoTime;
     this.replyTo = replyTo;
@@ -108,23 +111,24 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /**
    * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
    * after {@code timeout} with a partial result, reports requests slow after
-   * {@code hedge}'s delay, screens records with {@code validator}, times its trace and hedges
-   * with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once to
-   * {@code replyTo}.
+   * {@code hedge}'s delay (by the round trip {@code roundTrips} expects until its own first
+   * answer, which it reports there), screens records with {@code validator}, times its trace
+   * and hedges with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once
+   * to {@code replyTo}.
    */
   public static Behavior<Command> create(LookupQuery query, PeerRpc rpc, Duration requestTimeout,
-      Duration timeout, LookupHedge hedge, RecordValidator validator, LongSupplier nanoTime,
-      ActorRef<LookupReport> replyTo) {
+      Duration timeout, LookupHedge hedge, RoundTripEstimate roundTrips, RecordValidator validator,
+      LongSupplier nanoTime, ActorRef<LookupReport> replyTo) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-        new LookupActor(context, timers, query, rpc, requestTimeout, hedge, validator, nanoTime,
-            replyTo).start(timeout)));
+        new LookupActor(context, timers, query, rpc, requestTimeout, hedge, roundTrips, validator,
+            nanoTime, replyTo).start(timeout)));
   }
 
   /** The lookup of {@code query} with the timeouts, hedge, validator and ticker of {@code op}. */
   public static Behavior<Command> create(LookupQuery query, OperationContext op,
       ActorRef<LookupReport> replyTo) {
     return create(query, op.rpc(), op.lookup().requestTimeout(), op.lookup().timeout(),
-        op.lookup().hedge(), op.validator(), op.nanoTime(), replyTo);
+        op.lookup().hedge(), op.roundTrips(), op.validator(), op.nanoTime(), replyTo);
   }
 
   @Override
@@ -148,9 +152,10 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
     // The request has landed: its hedge timers would find nothing to do.
     timers.cancel(new Slow(answer.peer().id()));
     timers.cancel(new GiveUp(answer.peer().id()));
-    if (answer.failure() == null) {
+    if (answer.failure() == null && hedges.firstAnswerNanos() < 0) {
       long now = nanoTime.getAsLong();
       hedges.answered(answer.peer().id(), now, state).forEach(due -> schedule(due, now));
+      roundTrips.observe(hedges.firstAnswerNanos());
     }
     if (take(answer)) {
       entryTimes.add(elapsed());

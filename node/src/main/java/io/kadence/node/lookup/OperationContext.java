@@ -27,10 +27,11 @@ import java.util.function.LongSupplier;
  * @param routing k
  * @param lookup alpha, per-request and overall timeouts
  * @param storage replication, write quorum, publisher quota
+ * @param roundTrips what the node's lookups measured, for the next lookup's first requests
  */
 public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
     RecordValidator validator, LongSupplier nanoTime, RoutingSettings routing,
-    LookupSettings lookup, StorageSettings storage) {
+    LookupSettings lookup, StorageSettings storage, RoundTripEstimate roundTrips) {
 
   /** Checks the fields. */
   public OperationContext {
@@ -42,6 +43,7 @@ public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
     Objects.requireNonNull(routing, "routing");
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(roundTrips, "roundTrips");
   }
 
   /**
@@ -52,6 +54,6 @@ public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
       NodeSettings settings, Clock clock) {
     return new OperationContext(self, rpc, localStore,
         new RecordValidator(settings.storage().recordLimits(), clock), System::nanoTime,
-        settings.routing(), settings.lookup(), settings.storage());
+        settings.routing(), settings.lookup(), settings.storage(), new RoundTripEstimate());
   }
 }

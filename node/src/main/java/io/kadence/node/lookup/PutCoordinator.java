@@ -128,7 +128,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
         getContext().spawn(LookupActor.create(query, op.rpc(), op.lookup().requestTimeout(),
             op.lookup().timeout(),
             op.lookup().hedge().givingUpNoSoonerThan(op.lookup().requestTimeout().toNanos()),
-            op.validator(), op.nanoTime(), reports), "lookup");
+            op.roundTrips(), op.validator(), op.nanoTime(), reports), "lookup");
     getContext().watchWith(lookup, LookupStopped.INSTANCE);
     return this;
   }

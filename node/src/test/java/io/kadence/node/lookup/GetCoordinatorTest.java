@@ -191,7 +191,7 @@ class GetCoordinatorTest {
   private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings) {
     OperationContext op = new OperationContext(network.contact(from), rpc,
         network.localStore(from), Fixtures.validator(), System::nanoTime, settings.routing(),
-        settings.lookup(), settings.storage());
+        settings.lookup(), settings.storage(), new RoundTripEstimate());
     TestProbe<GetResult> probe = testKit.createTestProbe();
     ActorRef<GetCoordinator.Command> get = testKit.spawn(GetCoordinator.create(op, KEY,
         network.closestKnown(from, KEY.id()), probe.getRef()));

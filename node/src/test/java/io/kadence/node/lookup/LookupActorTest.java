@@ -16,6 +16,7 @@ import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
 import io.kadence.node.lookup.FakeNetwork.Fault;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -131,6 +132,33 @@ class LookupActorTest {
   }
 
   @Test
+  void findNode_shouldGoPastTheFirstPeersAskedByTheNodesRoundTripWhenNoneOfThemAnswers() {
+    Random random = new Random(19);
+    FakeNetwork network = network(random, 100);
+    NodeId self = any(network, random);
+    NodeId target = NodeId.random(random);
+    List<Contact> initial = network.closestKnown(self, target);
+    List<Contact> firstAsked = initial.stream()
+        .sorted(Comparator.comparing(Contact::id, target.distanceOrder())).limit(3).toList();
+    firstAsked.forEach(c -> network.setFault(c.id(), Fault.SLOW));
+    network.setSlowDelay(60_000);
+    LookupHedge hedge = new LookupHedge(2, millis(20), 10, millis(50));
+    RoundTripEstimate roundTrips = new RoundTripEstimate();
+    roundTrips.observe(millis(2)); // what the node's earlier lookups measured
+    LookupReport report = run(network, LookupQuery.findNode(target, self, K, 3, initial),
+        Duration.ofSeconds(60), Duration.ofSeconds(30), hedge, roundTrips);
+    // Without a round trip to go by, no request is ever slow or given up before a first
+    // answer, and none of the three ever answers: the lookup would run into its 30 s bound.
+    assertFalse(report.timedOut(), "went past the silent three: " + report.result());
+    assertEquals(LookupOutcome.CONVERGED, report.result().outcome());
+    assertEquals(3, report.result().trace().stream()
+        .filter(e -> e.type() == TraceEntry.Type.SLOW && firstAsked.contains(e.peer())).count(),
+        "each of the three was reported slow before any answer: " + report.result());
+    assertTrue(roundTrips.nanos() >= 0 && roundTrips.nanos() < millis(60_000),
+        "the lookup's own first answer went into the estimate: " + roundTrips.nanos());
+  }
+
+  @Test
   void findNode_shouldSendAnswersThatComeAfterItEndedToDeadLettersUnlogged() {
     TestProbe<SuppressedDeadLetter> unlogged = testKit.createTestProbe();
     TestProbe<DeadLetter> logged = testKit.createTestProbe();
@@ -163,8 +191,8 @@ class LookupActorTest {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     ActorRef<LookupActor.Command> lookup = testKit.spawn(LookupActor.create(
         LookupQuery.findNode(self, self, K, 3, network.closestKnown(self, self)), network,
-        Duration.ofSeconds(5), Duration.ofMillis(200), HEDGE, validator, System::nanoTime,
-        probe.getRef()));
+        Duration.ofSeconds(5), Duration.ofMillis(200), HEDGE, new RoundTripEstimate(), validator,
+        System::nanoTime, probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     assertTrue(report.timedOut());
     assertEquals(LookupOutcome.UNFINISHED, report.result().outcome());
@@ -184,7 +212,7 @@ class LookupActorTest {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     testKit.spawn(LookupActor.create(LookupQuery.findNode(target, self, K, 3,
         network.closestKnown(self, target)), network, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        HEDGE, validator, network.ticker()::get, probe.getRef()));
+        HEDGE, new RoundTripEstimate(), validator, network.ticker()::get, probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     assertEquals(report.result().trace().size(), report.trace().size());
     assertEquals(Duration.ZERO, report.trace().get(0).elapsed(), "the first query is sent at 0");
@@ -307,9 +335,14 @@ class LookupActorTest {
 
   private LookupReport run(FakeNetwork network, LookupQuery query, Duration requestTimeout,
       Duration timeout, LookupHedge hedge) {
+    return run(network, query, requestTimeout, timeout, hedge, new RoundTripEstimate());
+  }
+
+  private LookupReport run(FakeNetwork network, LookupQuery query, Duration requestTimeout,
+      Duration timeout, LookupHedge hedge, RoundTripEstimate roundTrips) {
     TestProbe<LookupReport> probe = testKit.createTestProbe();
     ActorRef<LookupActor.Command> lookup = testKit.spawn(LookupActor.create(query, network,
-        requestTimeout, timeout, hedge, validator, System::nanoTime, probe.getRef()));
+        requestTimeout, timeout, hedge, roundTrips, validator, System::nanoTime, probe.getRef()));
     LookupReport report = probe.receiveMessage(WAIT);
     probe.expectTerminated(lookup, WAIT);
     return report;

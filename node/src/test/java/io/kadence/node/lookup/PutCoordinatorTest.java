@@ -227,7 +227,7 @@ class PutCoordinatorTest {
       ExpectedSequence expected, NodeSettings settings) {
     OperationContext op = new OperationContext(network.contact(self), rpc,
         network.localStore(self), Fixtures.validator(), System::nanoTime, settings.routing(),
-        settings.lookup(), settings.storage());
+        settings.lookup(), settings.storage(), new RoundTripEstimate());
     TestProbe<PutResult> probe = testKit.createTestProbe();
     ActorRef<PutCoordinator.Command> put = testKit.spawn(PutCoordinator.create(op, record,
         expected, network.closestKnown(self, KEY.id()), probe.getRef()));
