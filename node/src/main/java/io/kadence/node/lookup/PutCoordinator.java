@@ -33,9 +33,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * One put (Kademlia, section 2.3: to store a pair, locate the k closest nodes to the key and
  * send them STORE; DESIGN.md, "Data placement"): a short-lived actor that runs a FIND_NODE
- * lookup as its child, sends the signed record to the key's replica set, collects every answer
- * until all replicas answered or the deadline passed, replies once with a {@link PutResult} and
- * stops. The lookup converges on the {@code put-width} closest (at most k): the replica set is
+ * lookup as its child, sends the signed record to the key's replica set, collects the answers
+ * until its quorum stored the record, every replica answered or the deadline passed, replies
+ * once with a {@link PutResult} and stops. The lookup converges on the {@code put-width} closest (at most k): the replica set is
  * only the {@code replication} closest, and converging on all k asked twice as many peers for
  * the same set.
  *
