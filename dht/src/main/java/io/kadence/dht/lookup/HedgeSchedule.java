@@ -12,11 +12,13 @@ import java.util.Objects;
  * for the lookup's owner, which keeps the clock and reports {@link LookupState#onSlow} and
  * {@link LookupState#onTimeout} at those times: the node's lookup actor (timers) and the
  * simulator's driver (events) both use it, so they hedge alike. Times are nanoseconds on the
- * owner's clock. Until the lookup's first answer, requests are due by a prior round trip if the
- * owner has one (what its earlier lookups measured), else not at all; the first answer makes
- * every request then in flight due by the round trip it measured (superseding the prior's
- * dues: see {@link #isCurrent}), and every request sent later due on sending. Not thread-safe:
- * one owner drives it.
+ * owner's clock. Until the lookup's first answer, a request is given up by a prior round trip
+ * if the owner has one (what its earlier lookups measured), and never slow: hedging before
+ * any answer of this lookup would add requests whenever a loaded network is slower than it
+ * was, while the give-up, at least {@code give-up-min}, only lets the lookup past peers that
+ * are silent. The first answer makes every request then in flight due by the round trip it
+ * measured (superseding the prior's due: see {@link #isCurrent}), and every request sent later
+ * due on sending. Not thread-safe: one owner drives it.
  */
 public final class HedgeSchedule {
   /** What falls due: the request is slow, or the lookup gives up on it. */
@@ -39,9 +41,10 @@ public final class HedgeSchedule {
   }
 
   /**
-   * The schedule of one lookup under {@code hedge} that goes by {@code priorRoundTripNanos}
-   * (negative: none) until its first answer: a dead peer among the first asked is then given up
-   * after {@code hedge}'s delays for that round trip, not after the owner's request timeout.
+   * The schedule of one lookup under {@code hedge} that gives requests up by
+   * {@code priorRoundTripNanos} (negative: none) until its first answer: a dead peer among the
+   * first asked is then given up after {@code hedge}'s give-up delay for that round trip, not
+   * after the owner's request timeout.
    */
   public HedgeSchedule(LookupHedge hedge, long priorRoundTripNanos) {
     this.hedge = Objects.requireNonNull(hedge, "hedge");
@@ -54,13 +57,13 @@ public final class HedgeSchedule {
   }
 
   /**
-   * A request to {@code peer} was sent at {@code now}: when it will be slow and given up, or
-   * nothing before the lookup's first answer without a prior (the requests in flight then are
-   * returned by {@link #answered}).
+   * A request to {@code peer} was sent at {@code now}: when it will be slow and given up; before
+   * the lookup's first answer, only when it is given up by the prior, or nothing without one
+   * (the requests in flight then are returned by {@link #answered}).
    */
   public List<Due> sent(NodeId peer, long now) {
     sentNanos.put(peer, now);
-    return basis() < 0 ? List.of() : dues(peer, now);
+    return dues(peer, now);
   }
 
   /**
@@ -70,7 +73,7 @@ public final class HedgeSchedule {
    */
   public boolean isCurrent(Due due) {
     Long sent = sentNanos.get(due.peer());
-    return sent != null && basis() >= 0 && dues(due.peer(), sent).contains(due);
+    return sent != null && dues(due.peer(), sent).contains(due);
   }
 
   /**
@@ -93,14 +96,16 @@ public final class HedgeSchedule {
     return due;
   }
 
-  private long basis() {
-    return firstAnswerNanos >= 0 ? firstAnswerNanos : priorNanos;
-  }
-
   private List<Due> dues(NodeId peer, long sentAt) {
-    long basis = basis();
-    return List.of(new Due(peer, saturatedSum(sentAt, hedge.delayNanos(basis)), Stage.SLOW),
-        new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(basis)), Stage.GIVE_UP));
+    if (firstAnswerNanos >= 0) {
+      return List.of(
+          new Due(peer, saturatedSum(sentAt, hedge.delayNanos(firstAnswerNanos)), Stage.SLOW),
+          new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(firstAnswerNanos)),
+              Stage.GIVE_UP));
+    }
+    return priorNanos < 0 ? List.of()
+        : List.of(new Due(peer, saturatedSum(sentAt, hedge.giveUpNanos(priorNanos)),
+            Stage.GIVE_UP));
   }
 
   private static long saturatedSum(long a, long b) {

@@ -11,9 +11,8 @@ package io.kadence.dht.lookup;
  * closest costs the lookup this delay instead of the whole request timeout (the owner's, which
  * still bounds both). Relative to the lookup's own first answer, so the delays follow the
  * network and the load: milliseconds on an idle local network, hundreds on a busy or distant
- * one. Before a first answer the yardstick is the owner's prior round trip, if it has one
- * (the node's earlier lookups: {@link HedgeSchedule}); without one nothing is slow or given up
- * then.
+ * one. Before a first answer nothing is slow, and a request is given up only by the owner's
+ * prior round trip, if it has one (the node's earlier lookups: {@link HedgeSchedule}).
  *
  * @param factor how many first round trips make a request slow; at least 1
  * @param minNanos the shortest delay to slow, in nanoseconds; at least 0

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link HedgeSchedule}: nothing due before the first answer (or what a prior round trip makes
- * due), then everything in flight by the first answer's round trip.
+ * {@link HedgeSchedule}: nothing due before the first answer (but the give-up by a prior round
+ * trip, if there is one), then everything in flight by the first answer's round trip.
  */
 class HedgeScheduleTest {
   private static final NodeId SELF = id(1_000_000);
@@ -53,15 +53,15 @@ class HedgeScheduleTest {
   }
 
   @Test
-  void sent_shouldDueByThePriorRoundTripUntilTheFirstAnswerReplacesIt() {
+  void sent_shouldGiveUpByThePriorRoundTripUntilTheFirstAnswerReplacesIt() {
     HedgeSchedule prior = new HedgeSchedule(new LookupHedge(2, 20, 5, 40), 30);
     state.nextRequests();
-    Due slow1 = new Due(id(1), 160, Stage.SLOW);
+    Due giveUp1 = new Due(id(1), 250, Stage.GIVE_UP);
     Due giveUp2 = new Due(id(2), 260, Stage.GIVE_UP);
-    assertEquals(List.of(slow1, new Due(id(1), 250, Stage.GIVE_UP)), prior.sent(id(1), 100),
-        "slow after 2 x 30 ns, given up after 5 x 30 ns");
-    assertEquals(List.of(new Due(id(2), 170, Stage.SLOW), giveUp2), prior.sent(id(2), 110));
-    assertTrue(prior.isCurrent(slow1));
+    assertEquals(List.of(giveUp1), prior.sent(id(1), 100),
+        "given up after 5 x 30 ns; never slow before an answer of this lookup");
+    assertEquals(List.of(giveUp2), prior.sent(id(2), 110));
+    assertTrue(prior.isCurrent(giveUp1));
     assertEquals(-1, prior.firstAnswerNanos());
     state.onResponse(id(1), contacts());
     // Peer 1 answered after 10 ns: the yardstick is now 10 ns (slow at the minimum of 20 ns,

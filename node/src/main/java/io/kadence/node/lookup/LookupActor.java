@@ -111,8 +111,8 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
   /**
    * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
    * after {@code timeout} with a partial result, reports requests slow after
-   * {@code hedge}'s delay (by the round trip {@code roundTrips} expects until its own first
-   * answer, which it reports there), screens records with {@code validator}, times its trace
+   * {@code hedge}'s delay (and before its own first answer, which it reports to
+   * {@code roundTrips}, gives requests up by the round trip that expects), screens records with {@code validator}, times its trace
    * and hedges with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once
    * to {@code replyTo}.
    */
