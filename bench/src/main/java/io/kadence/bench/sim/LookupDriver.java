@@ -22,8 +22,10 @@ import java.util.function.IntPredicate;
  * unanswered for the model's hedge delay after its sending is reported slow
  * ({@link LookupState#onSlow}), and one unanswered for its give-up delay timed out (the request
  * timeout that follows is not taken twice), on the same {@link HedgeSchedule} as the lookup
- * actor; before the first answer, by the model's prior round trip if it has one (a node's
- * estimate from its earlier lookups), those dues dropped once the first answer replaces them. The lookup is cut off, unfinished, at the model's lookup bound.
+ * actor; before the first answer a request is only given up, by the model's prior round trip
+ * if it has one (a node's estimate from its earlier lookups), and such a due is dropped once
+ * the first answer replaces it. The lookup is cut off, unfinished, at the model's lookup
+ * bound.
  */
 final class LookupDriver {
   /** The value honest replicas return to FIND_VALUE; its content does not matter here. */

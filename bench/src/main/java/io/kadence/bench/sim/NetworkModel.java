@@ -18,8 +18,9 @@ import java.util.Random;
  * @param lookupTimeoutMs how long a whole lookup may run before it is cut off, unfinished
  * @param hedge when an unanswered request counts as slow, and when as timed out
  *     ({@link LookupHedge})
- * @param priorRoundTripMs the round trip a lookup goes by until its first answer, as a node's
- *     estimate from its earlier lookups ({@code RoundTripEstimate}); negative: none
+ * @param priorRoundTripMs the round trip by which a lookup gives requests up until its first
+ *     answer, as a node's estimate from its earlier lookups ({@code RoundTripEstimate});
+ *     negative: none
  */
 record NetworkModel(double medianMs, double sigma, double loss, double requestTimeoutMs,
     double lookupTimeoutMs, LookupHedge hedge, double priorRoundTripMs) {

@@ -35,9 +35,9 @@ final class Options {
         --hedge-min-ms MS     and never sooner than this                              (20)
         --give-up-factor F    a request counts as timed out after F first round trips (10)
         --give-up-min-ms MS   and never sooner than this                              (500)
-        --prior-rtt-ms MS     round trip a lookup goes by before its first answer, as a node's
-                              estimate from earlier lookups; none: no hedge before it
-                                                                   (twice --latency-ms: 50)
+        --prior-rtt-ms MS     round trip by which a lookup gives requests up before its first
+                              answer, as a node's estimate from earlier lookups; none: no
+                              give-up before it                    (twice --latency-ms: 50)
         --build HOW           direct: fill tables from the whole population; join: nodes join
                               one by one (bootstrap, self-lookup, refresh; slow past 20,000)  (direct)
         --seed N              seed of everything: same seed, same results             (1)

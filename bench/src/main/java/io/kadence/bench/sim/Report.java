@@ -19,12 +19,13 @@ final class Report {
             + "lookups=%d per row, "
             + "one-way delay lognormal median %.0f ms sigma %.2f, loss %.1f%%, request timeout "
             + "%.0f ms, lookup bound %.0f ms, hedge %.1f first round trips (at least %.0f ms), "
-            + "give up after %.1f (at least %.0f ms), before a first answer by %s, seed %d%n%n",
+            + "give up after %.1f (at least %.0f ms), before a first answer %s, seed %d%n%n",
         s.k(), s.alpha(), s.replication(), s.readQuorum(), s.putWidth(), s.lookups(),
         m.medianMs(), m.sigma(), m.loss() * 100, m.requestTimeoutMs(), m.lookupTimeoutMs(),
         m.hedge().factor(), m.hedge().minNanos() / 1e6, m.hedge().giveUpFactor(),
-        m.hedge().giveUpMinNanos() / 1e6, m.priorRoundTripMs() < 0 ? "nothing"
-            : String.format(Locale.ROOT, "a prior round trip of %.0f ms", m.priorRoundTripMs()),
+        m.hedge().giveUpMinNanos() / 1e6, m.priorRoundTripMs() < 0 ? "nothing given up"
+            : String.format(Locale.ROOT, "given up by a prior round trip of %.0f ms",
+                m.priorRoundTripMs()),
         s.seed());
   }
 

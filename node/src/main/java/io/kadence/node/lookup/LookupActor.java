@@ -112,9 +112,9 @@ public final class LookupActor extends AbstractBehavior<LookupActor.Command> {
    * A lookup of {@code query} that gives each peer {@code requestTimeout} to answer, gives up
    * after {@code timeout} with a partial result, reports requests slow after
    * {@code hedge}'s delay (and before its own first answer, which it reports to
-   * {@code roundTrips}, gives requests up by the round trip that expects), screens records with {@code validator}, times its trace
-   * and hedges with {@code nanoTime} ({@code System::nanoTime} outside tests), and replies once
-   * to {@code replyTo}.
+   * {@code roundTrips}, gives requests up by the round trip that expects), screens records
+   * with {@code validator}, times its trace and hedges with {@code nanoTime}
+   * ({@code System::nanoTime} outside tests), and replies once to {@code replyTo}.
    */
   public static Behavior<Command> create(LookupQuery query, PeerRpc rpc, Duration requestTimeout,
       Duration timeout, LookupHedge hedge, RoundTripEstimate roundTrips, RecordValidator validator,

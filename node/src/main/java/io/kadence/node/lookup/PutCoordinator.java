@@ -35,9 +35,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * send them STORE; DESIGN.md, "Data placement"): a short-lived actor that runs a FIND_NODE
  * lookup as its child, sends the signed record to the key's replica set, collects the answers
  * until its quorum stored the record, every replica answered or the deadline passed, replies
- * once with a {@link PutResult} and stops. The lookup converges on the {@code put-width} closest (at most k): the replica set is
- * only the {@code replication} closest, and converging on all k asked twice as many peers for
- * the same set.
+ * once with a {@link PutResult} and stops. The lookup converges on the {@code put-width}
+ * closest (at most k): the replica set is only the {@code replication} closest, and converging
+ * on all k asked twice as many peers for the same set.
  *
  * <p>The put answers as soon as its quorum of replicas stored the record, not when the last
  * replica answers: a dead or slow replica among the set costs an acknowledged put nothing
