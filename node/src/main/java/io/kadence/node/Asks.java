@@ -22,7 +22,7 @@ import org.apache.pekko.pattern.StatusReply;
  * JFR, {@code jdk.ThreadStart}). Here the reply completes a plain {@code CompletableFuture}
  * on the thread that delivered it, so callbacks run where plain futures run them: callbacks
  * chained on an ask must therefore be short and must not block (all of Kadence's are: they
- * enqueue a message, map a value or check a signature).
+ * enqueue a message or map a value; signing has its own executor).
  */
 public final class Asks {
   private Asks() {}

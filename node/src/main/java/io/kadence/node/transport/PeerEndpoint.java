@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -44,24 +45,26 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * its timeout; it is counted in {@link NodeStats} and logged at debug, with a warning at most
  * every {@link #WARN_INTERVAL}. The endpoint never throws on bad input.
  *
- * <p>Verification runs inside the actor, because the replay window must see every accepted pair
- * in order, and so does signing the reply for the sender with the request's id (about 30 µs):
- * a hand-off to a pool for it cost a thread wake-up per request, more than the signature on a
- * machine whose two cores many peers share (docs/BENCHMARKS.md, "Fewer thread hand-offs per
- * request"). At about 10k requests a second on one core (an Ed25519 check and signature each,
- * NOTES.md) that bounds one node's inbound rate, and a flood of forged envelopes costs one
- * verification each. Moving signature checks to a pool in front of the actor, keeping only the
- * replay check here, is the next step if that bound bites.
+ * <p>The reply is signed for the sender with the request's id and sent to the reply path off the
+ * actor, on its dispatcher, so signing costs no mailbox time. Verification, however, runs inside
+ * the actor, because the replay window must see every accepted pair in order: at about 15k
+ * Ed25519 verifications a second on one core (NOTES.md), that bounds one node's inbound rate,
+ * and a flood of forged envelopes costs one verification each. Moving signature checks to a
+ * pool in front of the actor, keeping only the replay check here, is the next step if that
+ * bound bites.
  *
  * <p>Supervised with resume: state (the replay window) must survive a bug, since a fresh window
  * would accept replays of everything still fresh.
  */
 public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
   /** What the endpoint receives: {@link PeerRequest}s from peers, and its own private messages. */
-  public sealed interface Command permits PeerRequest, HandlerCompleted {}
+  public sealed interface Command permits PeerRequest, HandlerCompleted, ReplyFailed {}
 
   private record HandlerCompleted(Contact sender, Message request, long requestId,
       ActorRef<PeerResponse> replyTo, Message reply, Throwable failure) implements Command {}
+
+  private record ReplyFailed(Contact sender, Message request, Throwable failure)
+      implements Command {}
 
   /** Least time between two warnings about dropped requests; each drop is logged at debug. */
   public static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
@@ -76,6 +79,7 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
   private final NodeStats stats;
   private final Clock clock;
   private final PeerAddresses addresses;
+  private final Executor signing;
   private long nextWarnMillis = Long.MIN_VALUE;
   private long droppedSinceWarn;
 
@@ -109,6 +113,7 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     this.stats = stats;
     this.clock = clock;
     this.addresses = new PeerAddresses(context.getSystem());
+    this.signing = context.getExecutionContext();
   }
 
   @Override
@@ -116,6 +121,7 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
     return newReceiveBuilder()
         .onMessage(PeerRequest.class, this::onRequest)
         .onMessage(HandlerCompleted.class, this::onHandlerCompleted)
+        .onMessage(ReplyFailed.class, this::onReplyFailed)
         .build();
   }
 
@@ -206,19 +212,32 @@ public final class PeerEndpoint extends AbstractBehavior<PeerEndpoint.Command> {
           request, done.sender(), MessageRoles.nameOf(done.reply()));
       return this;
     }
-    byte[] bytes;
-    try {
-      byte[] payload = codec.encode(done.reply());
-      bytes = SignedEnvelope.sign(identity, done.sender().id().bytes(), done.requestId(),
-          clock.millis(), codec.typeOf(done.reply()), payload).toBytes();
-    } catch (RuntimeException e) {
-      stats.handlerFailed();
-      getContext().getLog().error("{}: no reply to {} from {}: cannot sign the reply: {}", self,
-          request, done.sender(), e.toString());
-      return this;
-    }
+    ActorRef<Command> me = getContext().getSelf();
+    CompletableFuture.runAsync(() -> sendReply(done), signing)
+        .exceptionally(failure -> tellReplyFailed(me, done, failure));
+    return this;
+  }
+
+  private static Void tellReplyFailed(ActorRef<Command> me, HandlerCompleted done,
+      Throwable failure) {
+    me.tell(new ReplyFailed(done.sender(), done.request(), failure));
+    return null;
+  }
+
+  /** Runs on the dispatcher, not in the actor: it reads only final, thread-safe fields. */
+  private void sendReply(HandlerCompleted done) {
+    byte[] payload = codec.encode(done.reply());
+    SignedEnvelope reply = SignedEnvelope.sign(identity, done.sender().id().bytes(),
+        done.requestId(), clock.millis(), codec.typeOf(done.reply()), payload);
+    byte[] bytes = reply.toBytes();
     stats.replySent();
     done.replyTo().tell(new PeerResponse(bytes));
+  }
+
+  private Behavior<Command> onReplyFailed(ReplyFailed failed) {
+    stats.handlerFailed();
+    getContext().getLog().error("{}: no reply to {} from {}: cannot sign the reply: {}", self,
+        MessageRoles.nameOf(failed.request()), failed.sender(), failed.failure().toString());
     return this;
   }
 

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -35,13 +37,9 @@ import org.slf4j.LoggerFactory;
  * unique per sender for 2^64 calls and not predictable by peers. Replies need no replay window:
  * each call waits for exactly one reply with its own request id and completes once.
  *
- * <p>Threads: a request is signed on the caller's thread (usually an actor's mailbox loop: about
- * 30 µs of Ed25519), and its reply verified on the thread that completes the ask (Artery's
- * inbound stream for a remote reply, the scheduler's for a timeout), which then completes the
- * returned stage: callbacks chained on it without an executor run there, so they must be short
- * and never block (Kadence's tell an actor, or check a reply's records). Each hand-off to a pool
- * would wake a thread in a JVM that shares two cores with many others (docs/BENCHMARKS.md,
- * "Fewer thread hand-offs per request"). The timeout covers the round trip after signing.
+ * <p>Threads: signing and verification run on the actor system's default dispatcher, never on the
+ * caller's thread (usually an actor's mailbox loop) nor on the thread that completes the ask
+ * (Artery's inbound stream for a remote reply). The timeout covers the round trip after signing.
  *
  * <p>Each outcome is counted in {@link NodeStats} and reported to {@link PeerEvents}: verified on
  * a good reply, failed with the reason otherwise; failures are logged at debug.
@@ -64,6 +62,7 @@ public final class SignedPeerRpc implements PeerRpc {
   private final NodeStats stats;
   private final PeerAddresses addresses;
   private final ReplyVerifier verifier;
+  private final Executor executor;
   private final AtomicLong nextRequestId = new AtomicLong(new SecureRandom().nextLong());
 
   /**
@@ -87,6 +86,7 @@ public final class SignedPeerRpc implements PeerRpc {
     this.addresses = new PeerAddresses(system);
     this.verifier = new ReplyVerifier(identity.nodeId(), clock, freshness,
         maxEnvelopeBytes - SignedEnvelope.FIXED_BYTES, codec);
+    this.executor = system.executionContext();
   }
 
   /**
@@ -141,16 +141,14 @@ public final class SignedPeerRpc implements PeerRpc {
     LOG.debug("{}: {} to {}, request {}", self, MessageRoles.nameOf(call.request()), to,
         call.idText());
     ActorRef<PeerRequest> endpoint;
-    byte[] envelope;
     try {
       endpoint = addresses.endpointOf(to);
-      envelope = sign(call, payload);
-    } catch (RuntimeException e) {
-      fail(call, new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT, String.valueOf(e)));
-      return;
+      CompletableFuture.supplyAsync(() -> sign(call, payload), executor)
+          .thenCompose(envelope -> ask(endpoint, envelope, timeout))
+          .whenCompleteAsync((response, failure) -> settle(call, response, failure), executor);
+    } catch (IllegalArgumentException | RejectedExecutionException e) {
+      fail(call, new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT, e.getMessage()));
     }
-    ask(endpoint, envelope, timeout)
-        .whenComplete((response, failure) -> settle(call, response, failure));
   }
 
   /** One request; {@code identified} is null unless it is an {@link #identify}. */

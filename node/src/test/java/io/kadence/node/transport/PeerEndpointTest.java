@@ -126,7 +126,7 @@ class PeerEndpointTest {
         arguments("handler returns null", new Message.Ping(), answer(r -> null)),
         arguments("reply of the wrong type", new Message.Ping(),
             answer(r -> CompletableFuture.completedFuture(new Message.Nodes(List.of())))),
-        // Over the wire limits: encoding the reply fails, and the endpoint goes on serving.
+        // Over the wire limits: encoding fails in the signing task, off the actor.
         arguments("reply over the wire limits", new Message.FindValue(Key.of("k"), 1),
             answer(r -> CompletableFuture.completedFuture(tooManyRecords))));
   }
