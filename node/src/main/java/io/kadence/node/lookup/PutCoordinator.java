@@ -13,7 +13,9 @@ import io.kadence.node.lookup.PutResult.Status;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +37,17 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * send them STORE; DESIGN.md, "Data placement"): a short-lived actor that runs a FIND_NODE
  * lookup as its child, sends the signed record to the key's replica set, collects the answers
  * until its quorum stored the record, every replica answered or the deadline passed, replies
- * once with a {@link PutResult} and stops. The lookup converges on the {@code put-width}
+ * once with a {@link PutResult}, and stops once every store it sent has answered or at the
+ * deadline. The lookup converges on the {@code put-width}
  * closest (at most k): the replica set is only the {@code replication} closest, and converging
  * on all k asked twice as many peers for the same set.
  *
  * <p>The put answers as soon as its quorum of replicas stored the record, not when the last
  * replica answers: a dead or slow replica among the set costs an acknowledged put nothing
  * (DESIGN.md: a put is acknowledged once {@code write-quorum} replicas have persisted it).
- * Stores still in flight then are reported {@link Status#PENDING}; they go on without the
- * coordinator, and a copy that does not land is restored by read repair and the replicator's
- * republish. A put that fails waits for every answer (each store is bounded by the request
+ * Stores still in flight then are reported {@link Status#PENDING}; the coordinator still
+ * hears their answers (a lost one is backed by a spare, below), and a copy that does not land
+ * is restored by read repair and the replicator's republish. A put that fails waits for every answer (each store is bounded by the request
  * timeout), so that its result says what became of each.
  *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
@@ -54,6 +57,16 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * a replica, but it does not shrink the quorum either, so a node cut off from its neighbours
  * cannot acknowledge writes alone; only a lone node (no contacts at all) holds the only copy
  * with a quorum of 1. The store phase lasts at most the lookup timeout.
+ *
+ * <p>A replica whose STORE fails or times out (not one that refuses the record) is backed by a
+ * spare: the next closest peer that answered the lookup and is not a replica gets the record,
+ * and the next after it if that fails too, until the spares run out. Spares never count toward
+ * the quorum, so a put is acknowledged only by its replica set (any read quorum of it meets the
+ * write quorum); they keep the copies a lost STORE would cost. A put under load answered at 3
+ * of 5 while 2 STOREs timed out kept 3 copies until repair, and a kill of a quarter of 64 peers
+ * then found some keys with all 3 gone (docs/BENCHMARKS.md, "Spares for lost stores"). The
+ * coordinator answers at its quorum but lives until every store sent, spares included, has
+ * answered or its deadline passed.
  *
  * <p>The lookup gives up on a request no sooner than the request timeout, unlike a get's: a
  * live replica merely slow to answer would be left out of the replica set, while the
@@ -82,11 +95,17 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   /** Replica id to its outcome, in replica-set order; null while the replica is pending. */
   private final Map<NodeId, ReplicaOutcome> outcomes = new LinkedHashMap<>();
   private final List<Contact> replicaSet = new ArrayList<>();
+  /** Peers that answered the lookup beyond the replica set, closest first, not yet sent to. */
+  private final Deque<Contact> spares = new ArrayDeque<>();
+  /** Spare ids sent the record and not yet answered. */
+  private final Set<NodeId> sparesInFlight = new HashSet<>();
   private List<Contact> unreachable = List.of();
   private LookupReport report;
   private int quorum;
   private int pending;
   private int stored;
+  private int sparesStored;
+  private boolean answered;
 
   private PutCoordinator(ActorContext<Command> context, TimerScheduler<Command> timers,
       OperationContext op, SignedRecord record, ExpectedSequence expected, List<Contact> initial,
@@ -143,6 +162,13 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     quorum = op.storage().quorumFor(closestKnown.size());
     getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
         record, replicaSet.size(), quorum, unreachable.size());
+    Set<NodeId> replicaIds = new HashSet<>();
+    replicaSet.forEach(replica -> replicaIds.add(replica.id()));
+    for (Contact peer : report.closest()) {
+      if (!replicaIds.contains(peer.id()) && !peer.id().equals(op.self().id())) {
+        spares.add(peer);
+      }
+    }
     for (Contact replica : replicaSet) {
       outcomes.put(replica.id(), null);
       pending++;
@@ -159,31 +185,63 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     getContext().getLog().error("{} put {}: the lookup stopped without a report", selfHex(), record);
     report = LookupReport.abandoned(query, Duration.ZERO);
     quorum = op.storage().writeQuorum();
-    return finish();
+    answer();
+    return Behaviors.stopped();
   }
 
-  private Behavior<Command> onAnswered(Answered answered) {
-    NodeId id = answered.outcome().replica().id();
-    if (outcomes.containsKey(id) && outcomes.get(id) == null) {
-      outcomes.put(id, answered.outcome());
+  private Behavior<Command> onAnswered(Answered message) {
+    ReplicaOutcome outcome = message.outcome();
+    NodeId id = outcome.replica().id();
+    if (sparesInFlight.remove(id)) {
+      if (outcome.status() == Status.STORED) {
+        sparesStored++;
+        getContext().getLog().debug("{} put {}: spare {} stored it", selfHex(), record,
+            outcome.replica());
+      } else {
+        sendSpare(outcome);
+      }
+    } else if (outcomes.containsKey(id) && outcomes.get(id) == null) {
+      outcomes.put(id, outcome);
       pending--;
-      if (answered.outcome().status() == Status.STORED) {
+      if (outcome.status() == Status.STORED) {
         stored++;
+      } else {
+        sendSpare(outcome);
       }
     }
-    // A success answers at once; a failure waits for every answer, so that it says what
-    // became of each store.
-    return pending == 0 || stored >= quorum ? finish() : this;
+    // A success answers at once; a failure waits for every replica's answer, so that it says
+    // what became of each store.
+    if (!answered && (pending == 0 || stored >= quorum)) {
+      answer();
+    }
+    return answered && pending == 0 && sparesInFlight.isEmpty() ? Behaviors.stopped() : this;
+  }
+
+  /** Sends the record to the next spare if {@code lost} lost a copy (a refusal did not). */
+  private void sendSpare(ReplicaOutcome lost) {
+    if ((lost.status() != Status.TIMED_OUT && lost.status() != Status.FAILED)
+        || spares.isEmpty()) {
+      return;
+    }
+    Contact spare = spares.removeFirst();
+    getContext().getLog().debug("{} put {}: {} to {}, sending it to spare {}", selfHex(),
+        record, lost.status(), lost.replica(), spare);
+    sparesInFlight.add(spare.id());
+    send(spare);
   }
 
   private Behavior<Command> onStoreDeadline(StoreDeadline deadline) {
+    if (answered) {
+      return Behaviors.stopped(); // stores still in flight go on without the coordinator
+    }
     for (Contact replica : replicaSet) {
       if (outcomes.get(replica.id()) == null) {
         outcomes.put(replica.id(), new ReplicaOutcome(replica, Status.UNANSWERED, Optional.empty(),
             "no answer by the put's deadline"));
       }
     }
-    return finish();
+    answer();
+    return Behaviors.stopped();
   }
 
   private void send(Contact replica) {
@@ -204,7 +262,9 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
         new Answered(failure == null ? result : failed(replica, Stages.unwrap(failure)))));
   }
 
-  private Behavior<Command> finish() {
+  /** Replies once; the coordinator may live on for the stores still in flight. */
+  private void answer() {
+    answered = true;
     List<ReplicaOutcome> list = new ArrayList<>();
     for (Contact replica : replicaSet) {
       ReplicaOutcome outcome = outcomes.get(replica.id());
@@ -217,11 +277,11 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
       getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", selfHex(), record, stored,
           replicaSet.size(), quorum);
     } else {
-      getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable: {}",
-          selfHex(), record, stored, quorum, unreachable.size(), list);
+      getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable, "
+          + "{} spare(s) stored it: {}", selfHex(), record, stored, quorum, unreachable.size(),
+          sparesStored, list);
     }
     replyTo.tell(result);
-    return Behaviors.stopped();
   }
 
   private static ReplicaOutcome stored(Contact replica, Optional<StoreRefusal> refusal) {

@@ -146,13 +146,56 @@ class PutCoordinatorTest {
     for (NodeId dropper : List.of(ids.get(0), ids.get(2), ids.get(4))) {
       network.setFault(dropper, Fault.DROPS_STORES);
     }
+    List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
+    List<Contact> spares = network.closestLive(KEY.id(), 8, self).subList(5, 8);
     PutResult result = put(network, self, ExpectedSequence.ANY);
-    assertFalse(result.success());
+    assertFalse(result.success(), "spares keep copies, they never make the quorum");
     assertEquals(2, result.stored());
     assertEquals(3, result.quorum());
     assertEquals(List.of(Status.TIMED_OUT, Status.STORED, Status.TIMED_OUT, Status.STORED,
         Status.TIMED_OUT), result.outcomes().stream().map(ReplicaOutcome::status).toList());
     assertEquals(List.of(), result.unreachable(), "they answered the lookup");
+    assertEquals(replicas, result.replicaSet());
+    // One spare per lost store, the next closest first: the record has its five copies.
+    for (Contact spare : spares) {
+      assertEquals(Optional.of(record), network.heldBy(spare.id(), KEY, record.publisherId()),
+          "spare " + spare);
+    }
+    assertEquals(8, stores(network), "five replicas and three spares");
+  }
+
+  @Test
+  void put_shouldBackAStoreLostAfterItsQuorumWithTheNextClosestPeer() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(30), 30, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    List<Contact> closest = network.closestLive(KEY.id(), 7, self);
+    network.setFault(closest.get(1).id(), Fault.DROPS_STORES);
+    PutResult result = put(network, self, ExpectedSequence.ANY);
+    assertTrue(result.success());
+    assertEquals(closest.subList(0, 5), result.replicaSet());
+    // The put answered at its quorum; its coordinator lived on until the dropped store timed
+    // out (put() waits for it to stop) and sent the record to the sixth closest instead.
+    assertEquals(Optional.of(record),
+        network.heldBy(closest.get(5).id(), KEY, record.publisherId()));
+    assertEquals(Optional.empty(), network.heldBy(closest.get(6).id(), KEY, record.publisherId()),
+        "one lost store, one spare");
+    assertEquals(6, stores(network));
+  }
+
+  @Test
+  void put_shouldNotSendToASpareWhenAReplicaRefusesTheRecord() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(31), 20, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    PutResult result = put(network, self, ExpectedSequence.of(7));
+    assertFalse(result.success());
+    assertEquals(5, stores(network), "a refusal is an answer: no copy was lost");
+  }
+
+  private static long stores(FakeNetwork network) {
+    return network.calls().stream()
+        .filter(call -> call.request() instanceof io.kadence.dht.wire.Message.Store).count();
   }
 
   @Test
