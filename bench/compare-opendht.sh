@@ -6,7 +6,7 @@
 #   bench/compare-opendht.sh --peers 16           # one size
 #   bench/compare-opendht.sh --only opendht       # one system
 #   bench/compare-opendht.sh --quick              # 100 keys, N = 16: a check that it all works
-#   bench/compare-opendht.sh --lean on|off|auto   # Kadence peers lean (auto: when N > 32)
+#   bench/compare-opendht.sh --lean on|off|auto   # Kadence peers lean (default on; auto: when N > 32)
 #   bench/compare-opendht.sh --one-jvm            # Kadence peers all in one JVM (no kill -9 phase)
 #   bench/compare-opendht.sh --out DIR            # results dir (default bench/results/compare-<date>)
 #   bench/compare-opendht.sh --warmup K           # K warm-up puts and gets first (default 5000,
@@ -34,7 +34,9 @@ quick=0
 one_jvm=0
 only=""
 keys=500
-lean=auto
+# Lean peers: local-net's settings for many peers on one machine, faster than default peers at
+# N = 16 too (docs/BENCHMARKS.md, "N = 16 with lean peers").
+lean=on
 out=""
 warmup=""
 base=21000

@@ -220,9 +220,12 @@ def meta(path, started, load_before, load_after, kadence_peers, keys, notes=""):
     info = {
         "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M", time.gmtime()),
         "machine": f"{os.cpu_count()} cores ({cpu}), {memory} GiB, "
-                   + sh("java -version 2>&1 | head -1"),
+                   + sh("java -version 2>&1 | grep -v '^Picked up' | head -1"),
         "uptime_before": load_before, "uptime_after": load_after,
-        "kadence_peers": kadence_peers,
+        # Options given to every JVM the run started (an experiment's settings, for one).
+        "kadence_peers": kadence_peers + (f" (JAVA_TOOL_OPTIONS: {extra})"
+                                          if (extra := os.environ.get("JAVA_TOOL_OPTIONS"))
+                                          else ""),
         "opendht": sh("dpkg-query -W -f='dhtnode ${Version}' dhtnode")
                    + ", dhtnode -s -n 77 -p PORT [-b 127.0.0.1:PORT0] --proxyserver PORT+80",
         "keys": int(keys),
