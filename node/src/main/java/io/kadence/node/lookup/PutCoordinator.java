@@ -38,17 +38,18 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * lookup as its child, sends the signed record to the key's replica set, collects the answers
  * until its quorum stored the record, every replica answered or the deadline passed, replies
  * once with a {@link PutResult}, and stops once every store it sent has answered or at the
- * deadline. The lookup converges on the {@code put-width}
- * closest (at most k): the replica set is only the {@code replication} closest, and converging
- * on all k asked twice as many peers for the same set.
+ * deadline. The lookup converges on the {@code put-width} closest (at most k): the replica set
+ * is only the {@code replication} closest, and converging on all k asked twice as many peers
+ * for the same set.
  *
  * <p>The put answers as soon as its quorum of replicas stored the record, not when the last
  * replica answers: a dead or slow replica among the set costs an acknowledged put nothing
  * (DESIGN.md: a put is acknowledged once {@code write-quorum} replicas have persisted it).
  * Stores still in flight then are reported {@link Status#PENDING}; the coordinator still
  * hears their answers (a lost one is backed by a spare, below), and a copy that does not land
- * is restored by read repair and the replicator's republish. A put that fails waits for every answer (each store is bounded by the request
- * timeout), so that its result says what became of each.
+ * anywhere is restored by read repair and the replicator's republish. A put that fails waits
+ * for every answer (each store is bounded by the request timeout), so that its result says
+ * what became of each.
  *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
  * answered the lookup and this node, which stores through its {@code LocalStore} rather than
@@ -278,8 +279,8 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
           replicaSet.size(), quorum);
     } else {
       getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable, "
-          + "{} spare(s) stored it: {}", selfHex(), record, stored, quorum, unreachable.size(),
-          sparesStored, list);
+          + "{} spare(s) stored it so far: {}", selfHex(), record, stored, quorum,
+          unreachable.size(), sparesStored, list);
     }
     replyTo.tell(result);
   }

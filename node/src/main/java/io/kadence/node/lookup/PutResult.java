@@ -53,8 +53,9 @@ public record PutResult(Key key, boolean success, int stored, int quorum, int re
     UNANSWERED,
     /**
      * Sent, not yet answered when the put succeeded: its quorum had stored the record first.
-     * The replica most likely stores it moments later; a copy that does not land is restored
-     * by read repair and the replicator's republish.
+     * The replica most likely stores it moments later; if its store fails, the coordinator
+     * sends the record to a spare (the next closest peer), and read repair and the
+     * replicator's republish restore what is still missing.
      */
     PENDING
   }
