@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.DeadLetterSuppression;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -163,8 +164,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     quorum = op.storage().quorumFor(closestKnown.size());
     getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
         record, replicaSet.size(), quorum, unreachable.size());
-    Set<NodeId> replicaIds = new HashSet<>();
-    replicaSet.forEach(replica -> replicaIds.add(replica.id()));
+    Set<NodeId> replicaIds = replicaSet.stream().map(Contact::id).collect(Collectors.toSet());
     for (Contact peer : report.closest()) {
       if (!replicaIds.contains(peer.id()) && !peer.id().equals(op.self().id())) {
         spares.add(peer);
