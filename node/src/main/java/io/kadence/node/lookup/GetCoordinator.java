@@ -47,7 +47,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>An empty answer is conclusive only if the lookup finished in time and enough of the replica
  * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
- * not answer, and the result says so ({@link GetResult#unavailable()}).
+ * not answer. The get then runs its lookup once more, from every peer the first one knew
+ * (those that failed too), if at least a request timeout of the lookup timeout is left: a
+ * replica given up while slow, during churn or on a saturated machine, is asked again, and a
+ * dead one may have been evicted from the routing table by then. Only if that lookup too ends
+ * without a record and without enough of the replica set does the result say the key may exist
+ * ({@link GetResult#unavailable()}).
  */
 public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Command> {
 
@@ -56,7 +61,8 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
 
   private record LookupDone(LookupReport report) implements Command {}
 
-  private enum LookupStopped implements Command { INSTANCE }
+  /** The lookup of attempt {@code attempt} stopped. */
+  private record LookupStopped(int attempt) implements Command {}
 
   private record LocalRead(List<SignedRecord> records, Throwable failure)
       implements Command, DeadLetterSuppression {}
@@ -65,8 +71,13 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
 
   private final OperationContext op;
   private final Key key;
-  private final LookupQuery query;
+  private final List<Contact> initial;
   private final ActorRef<GetResult> replyTo;
+  private final long startNanos;
+  /** 1 for the first lookup, 2 for the one run again when the first left the key unknown. */
+  private int attempt = 1;
+  private LookupQuery query;
+  /** The current attempt's report, or null while its lookup runs. */
   private LookupReport report;
   private boolean localDone;
   /** The local store's records, or null if it failed or did not answer in time. */
@@ -78,9 +89,14 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     this.op = op;
     this.key = key;
     this.replyTo = replyTo;
+    this.initial = List.copyOf(initial);
+    this.startNanos = op.nanoTime().getAsLong();
+  }
+
+  private LookupQuery query(List<Contact> from) {
     int valueQuorum = ReplicaSets.readQuorum(op.storage().replication(), op.storage().writeQuorum());
-    this.query = LookupQuery.findValue(key, op.self().id(), op.routing().k(), op.lookup().alpha(),
-        valueQuorum, op.storage().replication(), op.storage().maxPublishersPerKey(), initial);
+    return LookupQuery.findValue(key, op.self().id(), op.routing().k(), op.lookup().alpha(),
+        valueQuorum, op.storage().replication(), op.storage().maxPublishersPerKey(), from);
   }
 
   /**
@@ -104,13 +120,21 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   }
 
   private Behavior<Command> start(TimerScheduler<Command> timers) {
-    ActorRef<LookupReport> reports = getContext().messageAdapter(LookupReport.class, LookupDone::new);
-    ActorRef<LookupActor.Command> lookup =
-        getContext().spawn(LookupActor.create(query, op, reports), "lookup");
-    getContext().watchWith(lookup, LookupStopped.INSTANCE);
+    lookUp(initial, op.lookup().timeout());
     getContext().pipeToSelf(Stages.safely(() -> op.localStore().get(key)), LocalRead::new);
     timers.startSingleTimer(LocalDeadline.INSTANCE, op.lookup().timeout());
     return this;
+  }
+
+  /** Starts this attempt's lookup from {@code from}, ending within {@code timeout}. */
+  private void lookUp(List<Contact> from, Duration timeout) {
+    query = query(from);
+    report = null;
+    ActorRef<LookupReport> reports = getContext().messageAdapter(LookupReport.class, LookupDone::new);
+    ActorRef<LookupActor.Command> lookup = getContext().spawn(LookupActor.create(query, op.rpc(),
+        op.lookup().requestTimeout(), timeout, op.lookup().hedge(), op.roundTrips(),
+        op.validator(), op.nanoTime(), reports), "lookup-" + attempt);
+    getContext().watchWith(lookup, new LookupStopped(attempt));
   }
 
   private Behavior<Command> onLookupDone(LookupDone done) {
@@ -119,6 +143,9 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   }
 
   private Behavior<Command> onLookupStopped(LookupStopped stopped) {
+    if (stopped.attempt() != attempt) {
+      return this; // the first lookup, which reported before the get asked again
+    }
     if (report == null) {
       getContext().getLog().error("{} get {}: the lookup stopped without a report", selfHex(),
           key.id().shortHex());
@@ -169,14 +196,43 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     int needed = op.storage().readQuorumFor(replicaSet.size());
     GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
         needed, report);
+    if (result.unavailable() && askAgain(result, replicaSet.size())) {
+      return this; // no record means no repairs: nothing was sent
+    }
     if (result.unavailable()) {
-      getContext().getLog().info("{} get {}: no record, and only {} of {} replicas answered"
-          + " ({} needed{}): the key may exist", selfHex(), key.id().shortHex(),
-          result.replicasAnswered(), replicaSet.size(), needed,
-          report.timedOut() ? ", lookup timed out" : "");
+      getContext().getLog().info("{}: the key may exist", shortfall(result, replicaSet.size()));
     }
     replyTo.tell(result);
     return Behaviors.stopped();
+  }
+
+  /**
+   * Runs the lookup once more if this was the first and at least a request timeout of the
+   * lookup timeout is left, from every peer the first lookup heard of: those that answered,
+   * those it gave up, and the routing table's contacts it started from.
+   */
+  private boolean askAgain(GetResult first, int replicas) {
+    Duration left = op.lookup().timeout()
+        .minusNanos(op.nanoTime().getAsLong() - startNanos);
+    if (attempt > 1 || left.compareTo(op.lookup().requestTimeout()) < 0) {
+      return false;
+    }
+    getContext().getLog().info("{}: asking again", shortfall(first, replicas));
+    Map<NodeId, Contact> known = new LinkedHashMap<>();
+    for (List<Contact> contacts : List.of(report.closest(), report.result().failed(), initial)) {
+      contacts.forEach(contact -> known.putIfAbsent(contact.id(), contact));
+    }
+    attempt++;
+    lookUp(List.copyOf(known.values()), left);
+    return true;
+  }
+
+  /** What an unavailable result lacked, for the log. */
+  private String shortfall(GetResult result, int replicas) {
+    return selfHex() + " get " + key.id().shortHex() + ": no record, and only "
+        + result.replicasAnswered() + " of " + replicas + " replicas answered ("
+        + result.replicasNeeded() + " needed" + (report.timedOut() ? ", lookup timed out" : "")
+        + ")";
   }
 
   /** How many of {@code replicaSet} answered: peers that responded, and this node if it read. */

@@ -76,6 +76,8 @@ final class FakeNetwork implements PeerRpc {
     final Map<Key, KeyRecords> records = new HashMap<>();
     final List<SignedRecord> extra = new ArrayList<>();
     Fault fault = Fault.NONE;
+    /** Requests still to go unanswered, whatever the fault, before the fault applies. */
+    int unanswered;
 
     Peer(Contact contact) {
       this.contact = contact;
@@ -133,6 +135,11 @@ final class FakeNetwork implements PeerRpc {
   }
 
   /** Every call completes after {@code millis} (0: before {@code call} returns). */
+  /** {@code peer} answers none of its next {@code requests} requests (as if dead), then as before. */
+  synchronized void dropNext(NodeId peer, int requests) {
+    peers.get(peer).unanswered = requests;
+  }
+
   synchronized void setDelay(long millis) {
     delayMillis = millis;
   }
@@ -231,6 +238,10 @@ final class FakeNetwork implements PeerRpc {
     calls.add(new Call(to, request));
     ticker.addAndGet(tickPerCallNanos);
     Peer peer = peers.get(to.id());
+    if (peer != null && peer.unanswered > 0) {
+      peer.unanswered--;
+      return fail(to, Math.min(DEAD_DELAY_MILLIS, timeout.toMillis()));
+    }
     if (peer == null || peer.fault == Fault.DEAD
         || (peer.fault == Fault.DROPS_STORES && request instanceof Message.Store)) {
       return fail(to, Math.min(DEAD_DELAY_MILLIS, timeout.toMillis()));

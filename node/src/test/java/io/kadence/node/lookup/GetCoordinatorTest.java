@@ -11,6 +11,7 @@ import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.lookup.LookupOutcome;
 import io.kadence.dht.record.SignedRecord;
+import io.kadence.dht.wire.Message;
 import io.kadence.node.lookup.RecordRepair.Repair;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.transport.PeerRpc;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -146,6 +149,50 @@ class GetCoordinatorTest {
   }
 
   @Test
+  void get_shouldAskAgainAndFindTheRecordWhenTheReplicasHoldingItFailedTheFirstTime() {
+    FakeNetwork network = network(ids);
+    // The three closest hold the only copies, and miss their first request (slow, or busy
+    // while the cluster takes in a failure): the first lookup ends with 2 of 5 empty answers.
+    holds(network, alice2, 0, 1, 2);
+    for (int replica = 0; replica < 3; replica++) {
+      network.dropNext(ids.get(replica), 1);
+    }
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertEquals(List.of(alice2), result.records());
+    for (int replica = 0; replica < 3; replica++) {
+      assertEquals(2, findValuesTo(network, ids.get(replica)), "r" + replica + " asked twice");
+    }
+  }
+
+  @Test
+  void get_shouldAskAgainOnlyOnceWhenTheReplicasStayCutOff() {
+    FakeNetwork network = network(ids);
+    holds(network, alice2, 0, 1, 2);
+    for (int replica = 0; replica < 3; replica++) {
+      network.setFault(ids.get(replica), FakeNetwork.Fault.DEAD);
+    }
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertTrue(result.unavailable());
+    for (int replica = 0; replica < 3; replica++) {
+      assertEquals(2, findValuesTo(network, ids.get(replica)), "r" + replica + " asked twice");
+    }
+  }
+
+  @Test
+  void get_shouldNotAskAgainWhenLessThanARequestTimeoutOfTheLookupTimeoutIsLeft() {
+    FakeNetwork network = network(ids);
+    holds(network, alice2, 0, 1, 2);
+    for (int replica = 0; replica < 3; replica++) {
+      network.dropNext(ids.get(replica), 1);
+    }
+    GetResult result = get(network, self,
+        Fixtures.settings("kadence.lookup { request-timeout = 2 s, timeout = 3 s }"),
+        advancing(Duration.ofMillis(1_500)));
+    assertTrue(result.unavailable(), "1.5 s of 3 s gone, 2 s needed: " + result);
+    assertEquals(1, findValuesTo(network, ids.get(0)));
+  }
+
+  @Test
   void get_shouldSayNotFoundWhenTheNodeIsAloneAndItsStoreHasNoRecord() {
     GetResult result = get(network(List.of(self)), self, Fixtures.settings(""));
     assertTrue(result.notFound());
@@ -189,8 +236,18 @@ class GetCoordinatorTest {
   }
 
   private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings) {
+    return get(network, rpc, from, settings, System::nanoTime);
+  }
+
+  private GetResult get(FakeNetwork network, NodeId from, NodeSettings settings,
+      LongSupplier nanoTime) {
+    return get(network, network, from, settings, nanoTime);
+  }
+
+  private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings,
+      LongSupplier nanoTime) {
     OperationContext op = new OperationContext(network.contact(from), rpc,
-        network.localStore(from), Fixtures.validator(), System::nanoTime, settings.routing(),
+        network.localStore(from), Fixtures.validator(), nanoTime, settings.routing(),
         settings.lookup(), settings.storage(), new RoundTripEstimate());
     TestProbe<GetResult> probe = testKit.createTestProbe();
     ActorRef<GetCoordinator.Command> get = testKit.spawn(GetCoordinator.create(op, KEY,
@@ -198,6 +255,17 @@ class GetCoordinatorTest {
     GetResult result = probe.receiveMessage(WAIT);
     probe.expectTerminated(get, WAIT);
     return result;
+  }
+
+  /** A ticker that moves {@code step} on every reading: the get's clock runs fast. */
+  private static LongSupplier advancing(Duration step) {
+    AtomicLong now = new AtomicLong();
+    return () -> now.addAndGet(step.toNanos());
+  }
+
+  private static long findValuesTo(FakeNetwork network, NodeId peer) {
+    return network.calls().stream().filter(call -> call.to().id().equals(peer)
+        && call.request() instanceof Message.FindValue).count();
   }
 
   /** The replicas r{@code replicas} hold {@code record}. */
