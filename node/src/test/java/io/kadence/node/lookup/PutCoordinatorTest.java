@@ -181,6 +181,22 @@ class PutCoordinatorTest {
     assertEquals(6, stores(network));
   }
 
+  @Test
+  void put_shouldSendOneSparePerLostStoreAndNotBackASpareThatIsLostToo() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(30), 30, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    List<Contact> closest = network.closestLive(KEY.id(), 7, self);
+    network.setFault(closest.get(1).id(), Fault.DROPS_STORES);
+    network.setFault(closest.get(5).id(), Fault.DROPS_STORES);
+    PutResult result = put(network, self, ExpectedSequence.ANY);
+    assertTrue(result.success());
+    // The sixth closest, the spare, lost the copy as well; an overloaded network would only
+    // lose more STOREs to a chain of spares, so the seventh is not asked.
+    assertEquals(6, stores(network), "five replicas and one spare");
+    assertEquals(Optional.empty(), network.heldBy(closest.get(6).id(), KEY, record.publisherId()));
+  }
+
   private static long stores(FakeNetwork network) {
     return network.calls().stream()
         .filter(call -> call.request() instanceof io.kadence.dht.wire.Message.Store).count();
