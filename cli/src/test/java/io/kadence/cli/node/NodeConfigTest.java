@@ -59,6 +59,10 @@ class NodeConfigTest {
     assertEquals(16, lean.user().getInt("pekko.remote.artery.advanced.buffer-pool-size"));
     assertEquals(4, lean.user().getInt(
         "pekko.actor.default-dispatcher.fork-join-executor.parallelism-max"));
+    assertEquals("pekko.actor.default-dispatcher",
+        lean.user().getString("pekko.remote.artery.advanced.use-dispatcher"), "one pool");
+    assertEquals("pekko.actor.default-dispatcher",
+        lean.user().getString("pekko.io.tcp.worker-dispatcher"), "one pool");
     // The peer's whole Pekko config still resolves, and its frame check passes.
     Config pekko = PekkoConfig.forPeer("127.0.0.1", 0, dir, lean.user());
     assertEquals(2L * 1024 * 1024,
