@@ -62,9 +62,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>A replica whose STORE fails or times out (not one that refuses the record) is backed by a
  * spare: the next closest peer that answered the lookup and is not a replica gets the record,
- * while such peers last. A spare whose STORE is lost too is not backed in turn: at most one
- * extra STORE per lost one, so a put on an overloaded network, where STOREs time out, adds at
- * most the STOREs it lost rather than a chain of them. Spares never count toward
+ * and the next after it if that fails too, until the spares run out. Spares never count toward
  * the quorum, so a put is acknowledged only by its replica set (any read quorum of it meets the
  * write quorum); they keep the copies a lost STORE would cost. A put under load answered at 3
  * of 5 while 2 STOREs timed out kept 3 copies until repair, and a kill of a quarter of 64 peers
@@ -200,6 +198,8 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
         sparesStored++;
         getContext().getLog().debug("{} put {}: spare {} stored it", selfHex(), record,
             outcome.replica());
+      } else {
+        sendSpare(outcome);
       }
     } else if (outcomes.containsKey(id) && outcomes.get(id) == null) {
       outcomes.put(id, outcome);
@@ -218,10 +218,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     return answered && pending == 0 && sparesInFlight.isEmpty() ? Behaviors.stopped() : this;
   }
 
-  /**
-   * Sends the record to the next spare if the replica store {@code lost} lost a copy (a
-   * refusal did not).
-   */
+  /** Sends the record to the next spare if {@code lost} lost a copy (a refusal did not). */
   private void sendSpare(ReplicaOutcome lost) {
     if ((lost.status() != Status.TIMED_OUT && lost.status() != Status.FAILED)
         || spares.isEmpty()) {

@@ -182,19 +182,19 @@ class PutCoordinatorTest {
   }
 
   @Test
-  void put_shouldSendOneSparePerLostStoreAndNotBackASpareThatIsLostToo() {
+  void put_shouldPassTheRecordOnToTheNextSpareWhenASpareLosesItToo() {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(30), 30, KEY.id());
     FakeNetwork network = network(ids);
     NodeId self = ids.get(ids.size() - 1);
-    List<Contact> closest = network.closestLive(KEY.id(), 7, self);
+    List<Contact> closest = network.closestLive(KEY.id(), 8, self);
     network.setFault(closest.get(1).id(), Fault.DROPS_STORES);
     network.setFault(closest.get(5).id(), Fault.DROPS_STORES);
     PutResult result = put(network, self, ExpectedSequence.ANY);
     assertTrue(result.success());
-    // The sixth closest, the spare, lost the copy as well; an overloaded network would only
-    // lose more STOREs to a chain of spares, so the seventh is not asked.
-    assertEquals(6, stores(network), "five replicas and one spare");
-    assertEquals(Optional.empty(), network.heldBy(closest.get(6).id(), KEY, record.publisherId()));
+    assertEquals(Optional.of(record),
+        network.heldBy(closest.get(6).id(), KEY, record.publisherId()), "the second spare");
+    assertEquals(Optional.empty(), network.heldBy(closest.get(7).id(), KEY, record.publisherId()));
+    assertEquals(7, stores(network), "five replicas and two spares");
   }
 
   private static long stores(FakeNetwork network) {
