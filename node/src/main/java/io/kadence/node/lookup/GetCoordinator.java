@@ -47,12 +47,15 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>An empty answer is conclusive only if the lookup finished in time and enough of the replica
  * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
- * not answer. The get then runs its lookup once more, from every peer the first one knew
- * (those that failed too), if at least a request timeout of the lookup timeout is left: a
- * replica given up while slow, during churn or on a saturated machine, is asked again, and a
- * dead one may have been evicted from the routing table by then. Only if that lookup too ends
- * without a record and without enough of the replica set does the result say the key may exist
- * ({@link GetResult#unavailable()}).
+ * not answer. When no record came back and any of the replica set did not answer, the get runs
+ * its lookup once more, from every peer the first one knew (those that failed too), if at least
+ * a request timeout of the lookup timeout is left: a replica given up while slow, during churn
+ * or on a saturated machine, is asked again, and a dead one may have been evicted from the
+ * routing table by then. That includes an empty answer from a read quorum: right after peers
+ * fail, the replica set a lookup sees can be the holders that survived, slow, and newer peers
+ * the record has not reached yet, and their empty answers alone would say "not found" for a
+ * key that exists. The second lookup's result is the answer: the record, "not found", or
+ * {@link GetResult#unavailable()} (the key may exist).
  */
 public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Command> {
 
@@ -196,7 +199,9 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     int needed = op.storage().readQuorumFor(replicaSet.size());
     GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
         needed, report);
-    if (result.unavailable() && askAgain(result, replicaSet.size())) {
+    boolean someSilent = result.replicasAnswered() < replicaSet.size();
+    if (!result.found() && (result.unavailable() || someSilent)
+        && askAgain(result, replicaSet.size())) {
       return this; // no record means no repairs: nothing was sent
     }
     if (result.unavailable()) {
@@ -207,8 +212,8 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   }
 
   /**
-   * Runs the lookup once more if this was the first and at least a request timeout of the
-   * lookup timeout is left, from every peer the first lookup heard of: those that answered,
+   * Runs the lookup of a get that found nothing once more if this was the first and at least a
+   * request timeout of the lookup timeout is left, from every peer the first lookup heard of: those that answered,
    * those it gave up, and the routing table's contacts it started from.
    */
   private boolean askAgain(GetResult first, int replicas) {
@@ -217,7 +222,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     if (attempt > 1 || left.compareTo(op.lookup().requestTimeout()) < 0) {
       return false;
     }
-    getContext().getLog().info("{}: asking again", shortfall(first, replicas));
+    getContext().getLog().debug("{}: asking again", shortfall(first, replicas));
     Map<NodeId, Contact> known = new LinkedHashMap<>();
     for (List<Contact> contacts : List.of(report.closest(), report.result().failed(), initial)) {
       contacts.forEach(contact -> known.putIfAbsent(contact.id(), contact));
@@ -227,9 +232,9 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     return true;
   }
 
-  /** What an unavailable result lacked, for the log. */
+  /** What a result without a record lacked, for the log. */
   private String shortfall(GetResult result, int replicas) {
-    return selfHex() + " get " + key.id().shortHex() + ": no record, and only "
+    return selfHex() + " get " + key.id().shortHex() + ": no record, and "
         + result.replicasAnswered() + " of " + replicas + " replicas answered ("
         + result.replicasNeeded() + " needed" + (report.timedOut() ? ", lookup timed out" : "")
         + ")";
