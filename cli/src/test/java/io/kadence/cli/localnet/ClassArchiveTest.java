@@ -1,6 +1,7 @@
 package io.kadence.cli.localnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,22 @@ class ClassArchiveTest {
     StringWriter out = new StringWriter();
     assertEquals(launcher, ClassArchive.prepare(launcher, dir, new PrintWriter(out)));
     assertEquals("", out.toString());
+  }
+
+  @Test
+  void prepare_whenTheTrainingPeerCannotStart_shouldSayWhyAndLeaveTheLauncherAsItIs()
+      throws Exception {
+    Path jar = Files.write(dir.resolve("a.jar"), new byte[] {1});
+    // A java that is not there: the training peer fails to start, as a broken JDK would.
+    PeerLauncher launcher = new PeerLauncher(dir.resolve("no-java").toString(), jar.toString(),
+        false, null);
+    StringWriter out = new StringWriter();
+    assertEquals(launcher, ClassArchive.prepare(launcher, dir, new PrintWriter(out)));
+    assertTrue(out.toString().contains("preparing the peers' class-data archive"), out::toString);
+    assertTrue(out.toString().contains("peers start without a class-data archive: "),
+        out::toString);
+    Path archive = ClassArchive.archivePath(launcher, ClassArchive.cacheDir()).orElseThrow();
+    assertFalse(Files.exists(archive), "no archive, not even an empty one: " + archive);
   }
 
   private static PeerLauncher launcher(String classPath) {
