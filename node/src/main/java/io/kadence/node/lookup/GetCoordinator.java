@@ -97,7 +97,8 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   }
 
   private LookupQuery query(List<Contact> from) {
-    int valueQuorum = ReplicaSets.readQuorum(op.storage().replication(), op.storage().writeQuorum());
+    int valueQuorum =
+        ReplicaSets.readQuorum(op.storage().replication(), op.storage().writeQuorum());
     return LookupQuery.findValue(key, op.self().id(), op.routing().k(), op.lookup().alpha(),
         valueQuorum, op.storage().replication(), op.storage().maxPublishersPerKey(), from);
   }
@@ -133,7 +134,8 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
   private void lookUp(List<Contact> from, Duration timeout) {
     query = query(from);
     report = null;
-    ActorRef<LookupReport> reports = getContext().messageAdapter(LookupReport.class, LookupDone::new);
+    ActorRef<LookupReport> reports =
+        getContext().messageAdapter(LookupReport.class, LookupDone::new);
     ActorRef<LookupActor.Command> lookup = getContext().spawn(LookupActor.create(query, op.rpc(),
         op.lookup().requestTimeout(), timeout, op.lookup().hedge(), op.roundTrips(),
         op.validator(), op.nanoTime(), reports), "lookup-" + attempt);
@@ -192,13 +194,14 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
         .filter(r -> !op.validator().isExpired(r)).toList();
     List<Repair> repairs = report.timedOut() ? List.of() : RecordRepair.plan(newest, holdings());
     repairs.forEach(this::send);
-    getContext().getLog().debug("{} get {}: {} records ({} local), {} repairs, lookup {}", selfHex(),
-        key.id().shortHex(), newest.size(), mine.size(), repairs.size(),
-        report.result().outcome());
     List<Contact> replicaSet = report.closestKnown(op.self(), op.storage().replication());
     int needed = op.storage().readQuorumFor(replicaSet.size());
     GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
         needed, report);
+    getContext().getLog().debug("{} get {} (lookup {}): {} records ({} local), {} repairs, lookup"
+        + " {}, {} of replica set {} answered", selfHex(), key.id().shortHex(), attempt,
+        newest.size(), mine.size(), repairs.size(), report.result().outcome(),
+        result.replicasAnswered(), replicaSet);
     boolean someSilent = result.replicasAnswered() < replicaSet.size();
     if (!result.found() && (result.unavailable() || someSilent)
         && askAgain(result, replicaSet.size())) {
@@ -213,8 +216,8 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
 
   /**
    * Runs the lookup of a get that found nothing once more if this was the first and at least a
-   * request timeout of the lookup timeout is left, from every peer the first lookup heard of: those that answered,
-   * those it gave up, and the routing table's contacts it started from.
+   * request timeout of the lookup timeout is left, from every peer the first lookup heard of:
+   * those that answered, those it gave up, and the routing table's contacts it started from.
    */
   private boolean askAgain(GetResult first, int replicas) {
     Duration left = op.lookup().timeout()

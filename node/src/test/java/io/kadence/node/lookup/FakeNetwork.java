@@ -135,7 +135,7 @@ final class FakeNetwork implements PeerRpc {
   }
 
   /** Every call completes after {@code millis} (0: before {@code call} returns). */
-  /** {@code peer} answers none of its next {@code requests} requests (as if dead), then as before. */
+  /** {@code peer} answers none of its next {@code requests} requests (as if dead), then as set. */
   synchronized void dropNext(NodeId peer, int requests) {
     peers.get(peer).unanswered = requests;
   }
