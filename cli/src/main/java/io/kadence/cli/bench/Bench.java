@@ -159,7 +159,7 @@ public final class Bench {
         any ? ms(h.getValueAtPercentile(99)) : null, any ? ms(h.getMaxValue()) : null,
         seconds > 0 ? run.ops() / seconds : 0, run.elapsedNanos() / 1_000_000,
         spent.messagesPerOp(), spent.messagesSource(), spent.cpuSeconds(), spent.rssMbPerPeer(),
-        run.errors());
+        run.errors(), run.lostKeys());
   }
 
   private static double ms(long micros) {

@@ -43,6 +43,8 @@ public final class BenchReport {
       phase.put("rssMbPerPeer", p.rssMbPerPeer() == null ? null : round(p.rssMbPerPeer()));
       ObjectNode errors = phase.putObject("errors");
       p.errors().forEach(errors::put);
+      ArrayNode lostKeys = phase.putArray("lostKeys");
+      p.lostKeys().forEach(lostKeys::add);
     }
     return root;
   }
@@ -67,6 +69,11 @@ public final class BenchReport {
         out.printf("%s: %d failed, %d lost: %s%n", p.name(), p.failed(), p.lost(),
             p.errors().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
+      }
+      if (!p.lostKeys().isEmpty()) {
+        out.printf("%s: lost keys%s: %s%n", p.name(),
+            p.lost() > p.lostKeys().size() ? " (the first " + p.lostKeys().size() + ")" : "",
+            String.join(", ", p.lostKeys()));
       }
     }
     String source = report.phases().stream().map(PhaseResult::messagesSource)

@@ -12,9 +12,11 @@ import java.util.Map;
 public record PhaseResult(String name, int inflight, long ops, long ok, long failed, long lost,
     Double successRate, Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs,
     double opsPerSec, long elapsedMs, Double messagesPerOp, String messagesSource,
-    Double peerCpuSeconds, Double rssMbPerPeer, Map<String, Long> errors) {
-  /** Keeps an immutable copy of the errors, in their order. */
+    Double peerCpuSeconds, Double rssMbPerPeer, Map<String, Long> errors,
+    java.util.List<String> lostKeys) {
+  /** Keeps immutable copies of the errors, in their order, and of the lost keys. */
   public PhaseResult {
     errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
+    lostKeys = java.util.List.copyOf(lostKeys);
   }
 }

@@ -41,9 +41,16 @@ final class PhaseRunner {
     this.drainBound = drainBound;
   }
 
-  /** Counts of a phase that ran, before the peers' numbers are added. */
+  /** Most lost keys a phase names, for looking them up on the peers afterwards. */
+  static final int LOST_KEYS_NAMED = 20;
+
+  /**
+   * Counts of a phase that ran, before the peers' numbers are added.
+   *
+   * @param lostKeys the first {@link #LOST_KEYS_NAMED} lost keys, in the order they ended
+   */
   record Run(long ops, long ok, long failed, long lost, Histogram latencyMicros, long elapsedNanos,
-      Map<String, Long> errors) {}
+      Map<String, Long> errors, List<String> lostKeys) {}
 
   /**
    * Runs {@code spec}; for a put phase, {@code recorded} gains the acknowledged keys.
@@ -67,10 +74,11 @@ final class PhaseRunner {
     for (long i = 0; i < limit && System.nanoTime() < deadline; i++) {
       permits.acquire();
       long opStart = System.nanoTime();
-      CompletableFuture<OpResult> op = spec.kind().puts() ? put(i, recorded) : get(i, toGet);
+      RecordedKey got = spec.kind().puts() ? null : toGet.get((int) (i % toGet.size()));
+      CompletableFuture<OpResult> op = got == null ? put(i, recorded) : get(i, got);
       op.whenComplete((result, bug) -> {
         counters.count(bug != null ? OpResult.failed(BenchHttp.reasonOf(bug)) : result,
-            System.nanoTime() - opStart);
+            System.nanoTime() - opStart, got == null ? null : got.key());
         if (progress != null) {
           progress.step();
         }
@@ -95,8 +103,7 @@ final class PhaseRunner {
     });
   }
 
-  private CompletableFuture<OpResult> get(long i, List<RecordedKey> toGet) {
-    RecordedKey key = toGet.get((int) (i % toGet.size()));
+  private CompletableFuture<OpResult> get(long i, RecordedKey key) {
     return target.get(peers.get(getPeer(key, i)), key);
   }
 
@@ -125,18 +132,33 @@ final class PhaseRunner {
     private final LongAdder lost = new LongAdder();
     private final Histogram latency = new ConcurrentHistogram(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final List<String> lostKeys = new ArrayList<>();
 
-    void count(OpResult result, long nanos) {
+    /** Counts one operation; {@code key} is the key a get asked for, null for a put. */
+    void count(OpResult result, long nanos, String key) {
       latency.recordValue(Math.max(1, nanos / 1000));
       switch (result.outcome()) {
         case OK -> ok.increment();
         case FAILED -> failed.increment();
-        case LOST -> lost.increment();
+        case LOST -> {
+          lost.increment();
+          nameLost(key);
+        }
         default -> throw new IllegalStateException("unknown outcome " + result.outcome());
       }
       if (result.reason() != null) {
         errors.computeIfAbsent(result.reason(), r -> new LongAdder()).increment();
       }
+    }
+
+    private synchronized void nameLost(String key) {
+      if (key != null && lostKeys.size() < LOST_KEYS_NAMED) {
+        lostKeys.add(key);
+      }
+    }
+
+    synchronized List<String> lostKeys() {
+      return List.copyOf(lostKeys);
     }
 
     Run toRun(long elapsedNanos) {
@@ -147,7 +169,7 @@ final class PhaseRunner {
       byCount.forEach(e -> sorted.put(e.getKey(), e.getValue().sum()));
       long total = ok.sum() + failed.sum() + lost.sum();
       return new Run(total, ok.sum(), failed.sum(), lost.sum(), latency.copy(), elapsedNanos,
-          Collections.unmodifiableMap(sorted));
+          Collections.unmodifiableMap(sorted), lostKeys());
     }
   }
 }

@@ -74,6 +74,12 @@ class OpenDhtTargetTest {
       assertEquals(4, get.get("ops").asLong(), get.toString());
       assertEquals(1, get.get("lost").asLong(), get.toString());
       assertEquals(1, get.get("errors").get("not found").asLong(), get.toString());
+      assertEquals(firstKey(dht), get.get("lostKeys").get(0).asText(), "named: " + get);
+      assertEquals(1, get.get("lostKeys").size(), get.toString());
+      assertEquals(0, JSON.readTree(run.out()).get("phases").get(0).get("lostKeys").size());
+      CliRun text = CliRun.of("bench", "--system", "opendht", "--peers", dht.peersFlag(),
+          "--keys", "4", "--seed", "3", "--no-progress");
+      assertTrue(text.out().contains("get: lost keys: " + firstKey(dht)), text.out());
 
       dht.failPuts = true;
       CliRun failing = CliRun.of("bench", "--system", "opendht", "--peers", dht.peersFlag(),

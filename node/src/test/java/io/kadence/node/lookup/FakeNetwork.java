@@ -134,12 +134,12 @@ final class FakeNetwork implements PeerRpc {
     peers.get(peer).fault = fault;
   }
 
-  /** Every call completes after {@code millis} (0: before {@code call} returns). */
   /** {@code peer} answers none of its next {@code requests} requests (as if dead), then as set. */
   synchronized void dropNext(NodeId peer, int requests) {
     peers.get(peer).unanswered = requests;
   }
 
+  /** Every call completes after {@code millis} (0: before {@code call} returns). */
   synchronized void setDelay(long millis) {
     delayMillis = millis;
   }
