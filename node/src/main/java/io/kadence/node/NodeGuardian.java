@@ -91,9 +91,6 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
 
   private record TableChanged(RoutingTableActor.ContactsChanged change) implements Command {}
 
-  private record Routed(Command request, SignedRecord record, List<Contact> initial)
-      implements Command {}
-
   /** The ids to look up to refresh idle buckets. */
   record Refresh(List<NodeId> targets) implements Command {}
 
@@ -141,7 +138,6 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         .onMessage(Put.class, this::onRequest)
         .onMessage(Get.class, this::onRequest)
         .onMessage(Lookup.class, this::onRequest)
-        .onMessage(Routed.class, this::onRouted)
         .onMessage(GetInfo.class, this::onGetInfo)
         .onMessage(GetRouting.class, this::onGetRouting)
         .onMessage(GetHeld.class, this::onGetHeld)
@@ -224,12 +220,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
       operations.refuse(request, "node is " + state.name().toLowerCase() + ", not serving");
       return this;
     }
-    operations.route(parts, request, Routed::new);
-    return this;
-  }
-
-  private Behavior<Command> onRouted(Routed msg) {
-    operations.run(parts, msg.request(), msg.record(), msg.initial());
+    operations.route(parts, request);
     return this;
   }
 

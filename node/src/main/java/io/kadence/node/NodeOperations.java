@@ -11,6 +11,7 @@ import io.kadence.node.lookup.GetCoordinator;
 import io.kadence.node.lookup.LookupActor;
 import io.kadence.node.lookup.LookupQuery;
 import io.kadence.node.lookup.PutCoordinator;
+import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.HostPort;
 import io.kadence.node.settings.NodeSettings;
@@ -83,10 +84,16 @@ final class NodeOperations {
 
   /**
    * Signs a put's record and checks it against the node's own limits (bad input is refused here,
-   * before any network traffic), then asks the routing table for the k closest contacts to the
-   * request's target; the answer comes back to the guardian through {@code routed}.
+   * before any network traffic), then starts the request's coordinator from the k contacts
+   * closest to its target. They are read from the routing table's {@link ContactsView}, not
+   * asked of the routing actor: an ask that timed out while the actor was busy with a burst of
+   * failure verdicts started a get from no contacts at all, and its lookup, having asked nobody,
+   * made this node the whole replica set and answered "not found" for a key six live peers held
+   * (64 peers, kill of 25%, 2026-12-06 20:25 UTC; docs/BENCHMARKS.md). The routing actor is told
+   * that the target's bucket had a lookup (Kademlia, section 2.3: buckets without one are
+   * refreshed).
    */
-  void route(NodeParts parts, NodeGuardian.Command request, RoutedFactory routed) {
+  void route(NodeParts parts, NodeGuardian.Command request) {
     SignedRecord record = null;
     NodeId target;
     if (request instanceof NodeGuardian.Put put) {
@@ -102,16 +109,13 @@ final class NodeOperations {
     } else {
       target = ((NodeGuardian.Lookup) request).target();
     }
-    SignedRecord prepared = record;
-    context.pipeToSelf(Asks.<RoutingTableActor.Command, List<Contact>>ask(parts.routing(),
-            replyTo -> new RoutingTableActor.Closest(target, settings.routing().k(), true, replyTo),
-            settings.lookup().requestTimeout(), context.getSystem().scheduler()),
-        (contacts, failure) -> routed.create(request, prepared,
-            failure == null ? contacts : List.of()));
+    parts.routing().tell(new RoutingTableActor.LookedUp(target));
+    run(parts, request, record,
+        parts.contacts().closest(target, settings.routing().k(), parts.self().id()));
   }
 
   /** Spawns the coordinator of a routed request; it replies to the requester once. */
-  void run(NodeParts parts, NodeGuardian.Command request, SignedRecord record,
+  private void run(NodeParts parts, NodeGuardian.Command request, SignedRecord record,
       List<Contact> initial) {
     var op = parts.operations();
     if (request instanceof NodeGuardian.Put put) {
@@ -217,12 +221,5 @@ final class NodeOperations {
           + limits.maxTtl();
       default -> "record refused: " + validity;
     };
-  }
-
-  /** Builds the guardian's message carrying a routed request. */
-  @FunctionalInterface
-  interface RoutedFactory {
-    NodeGuardian.Command create(NodeGuardian.Command request, SignedRecord record,
-        List<Contact> initial);
   }
 }

@@ -39,6 +39,7 @@ record NodeParts(
     PeerRpc rpc,
     StorageLocalStore store,
     ActorRef<RoutingTableActor.Command> routing,
+    ContactsView contacts,
     ActorRef<Replicator.Command> replicator,
     OperationContext operations) {
 
@@ -66,10 +67,10 @@ record NodeParts(
         clock), PeerAddresses.ENDPOINT_NAME);
     Cluster cluster = Cluster.get(ctx.getSystem());
     var replicator = ctx.spawn(Replicator.create(self, ReplicatorSettings.of(settings), rpc,
-        store, routing, () -> members.liveMembers(cluster.state())), "replicator");
+        store, contacts, () -> members.liveMembers(cluster.state())), "replicator");
     ctx.spawn(Membership.create(self, routing, membershipChanges, rpc, settings.routing(),
         members), "membership");
-    return new NodeParts(self, rpc, store, routing, replicator,
+    return new NodeParts(self, rpc, store, routing, contacts, replicator,
         OperationContext.of(self, rpc, store, settings, clock));
   }
 

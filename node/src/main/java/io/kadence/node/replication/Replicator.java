@@ -2,13 +2,11 @@ package io.kadence.node.replication;
 
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.SignedRecord;
-import io.kadence.dht.routing.BucketSnapshot;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.StoreRefusal;
-import io.kadence.node.Asks;
-import io.kadence.node.routing.RoutingTableActor;
+import io.kadence.node.routing.ContactsView;
 import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -68,7 +65,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
    * The outcome of one run.
    *
    * @param fullyReplicated the records every planned STORE of which was acknowledged
-   * @param error why the run could not start (records or contacts unavailable), if it could not
+   * @param error why the run could not start (the store's records unavailable), if it could not
    */
   public record RunResult(int records, int sends, int stored, int failed,
       List<SignedRecord> fullyReplicated, Optional<String> error) {}
@@ -79,8 +76,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
-  private record Loaded(List<SignedRecord> records, List<Contact> contacts, Throwable failure)
-      implements Command {}
+  private record Loaded(List<SignedRecord> records, Throwable failure) implements Command {}
 
   private record Sent(ReplicationPlan.Send send, boolean stored) implements Command {}
 
@@ -91,7 +87,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private final ReplicatorSettings settings;
   private final PeerRpc rpc;
   private final RecordSource records;
-  private final ActorRef<RoutingTableActor.Command> routing;
+  private final ContactsView routing;
   private final TimerScheduler<Command> timers;
   private final Confirmations confirmations;
   private Run running;
@@ -114,7 +110,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
       ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
-      ActorRef<RoutingTableActor.Command> routing, Supplier<Set<Contact>> members) {
+      ContactsView routing, Supplier<Set<Contact>> members) {
     super(context);
     this.members = members;
     this.timers = timers;
@@ -127,12 +123,14 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   /**
-   * The replicator of the node {@code self}; {@code members} gives the cluster's members that
-   * are not down or removed (read from any thread), or none outside a cluster.
+   * The replicator of the node {@code self}, planning with the routing table's contacts as
+   * {@code routing} shows them (read, not asked: an ask timed out while the routing actor was
+   * busy with a burst of failure verdicts, just when copies must move); {@code members} gives
+   * the cluster's members that are not down or removed (read from any thread), or none outside
+   * a cluster.
    */
   public static Behavior<Command> create(Contact self, ReplicatorSettings settings, PeerRpc rpc,
-      RecordSource records, ActorRef<RoutingTableActor.Command> routing,
-      Supplier<Set<Contact>> members) {
+      RecordSource records, ContactsView routing, Supplier<Set<Contact>> members) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Tick.REPUBLISH, settings.republishInterval());
       return new Replicator(ctx, timers, self, settings, rpc, records, routing, members);
@@ -178,24 +176,14 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private void start(Run next) {
     running = next;
-    CompletionStage<Loaded> loading = records.allRecords()
-        .thenCombine(contacts(), (recs, contacts) -> new Loaded(recs, contacts, null));
-    getContext().pipeToSelf(loading,
-        (loaded, failure) -> failure == null ? loaded : new Loaded(List.of(), List.of(), failure));
-  }
-
-  private CompletionStage<List<Contact>> contacts() {
-    return Asks.<RoutingTableActor.Command, RoutingTableActor.RoutingSnapshot>ask(routing,
-            RoutingTableActor.GetSnapshot::new, settings.requestTimeout(),
-            getContext().getSystem().scheduler())
-        .thenApply(snapshot -> snapshot.buckets().stream()
-            .flatMap((BucketSnapshot b) -> b.contacts().stream()).toList());
+    getContext().pipeToSelf(records.allRecords(),
+        (recs, failure) -> failure == null ? new Loaded(recs, null) : new Loaded(List.of(), failure));
   }
 
   private Behavior<Command> onLoaded(Loaded msg) {
     if (msg.failure() != null) {
-      getContext().getLog().warn("replication {}: cannot start a run: {}", self.id().shortHex(),
-          msg.failure().getMessage());
+      getContext().getLog().warn("replication {}: cannot start a run (trying again later): {}",
+          self.id().shortHex(), msg.failure().getMessage());
       return finish(new RunResult(0, 0, 0, 0, List.of(),
           Optional.of(String.valueOf(msg.failure().getMessage()))));
     }
@@ -205,7 +193,8 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         presumeHeld(record);
       }
     }
-    List<Contact> contacts = running.handOff() ? msg.contacts() : withMembers(msg.contacts());
+    List<Contact> table = routing.all();
+    List<Contact> contacts = running.handOff() ? table : withMembers(table);
     previousContacts = contacts;
     long now = System.nanoTime();
     // A backoff long over is forgotten, so the map does not keep every peer that ever failed.
@@ -298,7 +287,8 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   /**
-   * A run whose STOREs failed, or that left out peers backing off, is retried after a delay
+   * A run whose STOREs failed, that left out peers backing off, or that could not read the
+   * store's records, is retried after a delay
    * that doubles while runs keep failing (a peer that is only slow gets its copies once it
    * answers; a dead one leaves the replica sets once membership removes it), and reset by a run
    * that neither failed nor left anything out.
@@ -307,7 +297,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     if (running.handOff()) {
       return;
     }
-    if (result.failed() == 0 && !skippedForBackoff) {
+    if (result.failed() == 0 && !skippedForBackoff && result.error().isEmpty()) {
       retryDelay = FIRST_RETRY;
       return;
     }

@@ -24,6 +24,11 @@ public final class ContactsView {
     return ReplicaSets.closest(target, others, n);
   }
 
+  /** Every contact of the table's buckets, in no particular order. */
+  public List<Contact> all() {
+    return contacts;
+  }
+
   void publish(List<Contact> contacts) {
     this.contacts = List.copyOf(contacts);
   }

@@ -62,9 +62,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
    */
   public record EvictAt(String host, int port) implements Command {}
 
-  /** The {@code n} contacts closest to {@code target}; {@code lookup} marks its bucket used. */
-  public record Closest(NodeId target, int n, boolean lookup, ActorRef<List<Contact>> replyTo)
+  /** The {@code n} contacts closest to {@code target}. */
+  public record Closest(NodeId target, int n, ActorRef<List<Contact>> replyTo)
       implements Command {}
+
+  /** This node started a lookup of {@code target}: its bucket was used (no refresh needed). */
+  public record LookedUp(NodeId target) implements Command {}
 
   /** The buckets, for the shell's and the HTTP API's routing view. */
   public record GetSnapshot(ActorRef<RoutingSnapshot> replyTo) implements Command {}
@@ -145,6 +148,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
         .onMessage(Evict.class, this::onEvict)
         .onMessage(EvictAt.class, this::onEvictAt)
         .onMessage(Closest.class, this::onClosest)
+        .onMessage(LookedUp.class, this::onLookedUp)
         .onMessage(GetSnapshot.class, this::onGetSnapshot)
         .onMessage(GetRefreshTargets.class, this::onGetRefreshTargets)
         .onMessage(PingAnswered.class, this::onPingAnswered)
@@ -202,10 +206,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onClosest(Closest msg) {
-    if (msg.lookup()) {
-      table.touch(msg.target());
-    }
     msg.replyTo().tell(table.closest(msg.target(), msg.n()));
+    return this;
+  }
+
+  private Behavior<Command> onLookedUp(LookedUp msg) {
+    table.touch(msg.target());
     return this;
   }
 

@@ -11,6 +11,7 @@ import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
+import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.RoutingSettings;
 import io.kadence.node.transport.PeerRpc;
@@ -52,6 +53,7 @@ class ReplicatorTest {
   private final List<SignedRecord> records = new ArrayList<>();
   private final StoreRecorder rpc = new StoreRecorder();
   private ActorRef<RoutingTableActor.Command> routing;
+  private final ContactsView view = new ContactsView();
 
   @AfterAll
   static void stop() {
@@ -92,12 +94,16 @@ class ReplicatorTest {
         Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1), Duration.ofSeconds(1),
         Duration.ofSeconds(30), 10, Duration.ZERO), rpc,
         Clock.systemUTC(), Optional.empty(),
-        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
+        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef(), view));
     for (int i = 0; i < 8; i++) {
       Contact peer = contact(7001 + i);
       peers.add(peer);
       routing.tell(new RoutingTableActor.Verified(peer));
     }
+    // The view is published as the actor takes them in: its answer comes after all eight.
+    TestProbe<List<Contact>> table = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.Closest(self.id(), 20, table.getRef()));
+    assertEquals(8, table.receiveMessage(WAIT).size());
     NodeKeyPair publisher = NodeKeyPair.generate(new SecureRandom());
     for (int i = 0; i < 20; i++) {
       records.add(SignedRecord.create(publisher, Key.of("key-" + i), 1, Instant.now(),
@@ -113,7 +119,7 @@ class ReplicatorTest {
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
     return KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), routing, members));
+        () -> CompletableFuture.completedFuture(List.copyOf(records)), view, members));
   }
 
   /** The (peer, record) pairs a correct run sends: replica set members other than self. */
@@ -163,7 +169,7 @@ class ReplicatorTest {
     Contact joined = contact(7100);
     routing.tell(new RoutingTableActor.Verified(joined));
     TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, false, table.getRef()));
+    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
     assertEquals(List.of(joined), table.receiveMessage(WAIT));
     Set<Map.Entry<NodeId, SignedRecord>> toJoined = new HashSet<>();
     List<Contact> now = new ArrayList<>(peers);
@@ -202,7 +208,7 @@ class ReplicatorTest {
     Contact unreachable = peers.get(0);
     routing.tell(new RoutingTableActor.Evict(unreachable.id()));
     TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(unreachable.id(), 1, false, table.getRef()));
+    routing.tell(new RoutingTableActor.Closest(unreachable.id(), 1, table.getRef()));
     assertFalse(table.receiveMessage(WAIT).contains(unreachable), "gone from the table");
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
     assertEquals(0, runs.receiveMessage(WAIT).sends(), "still a member: its copies stay");
@@ -262,17 +268,33 @@ class ReplicatorTest {
   }
 
   @Test
+  void rereplicate_shouldTryAgainWhenTheRecordsCouldNotBeRead() {
+    ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
+        Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    RecordSource busyOnce = () -> reads.getAndIncrement() == 0
+        ? CompletableFuture.failedFuture(new IllegalStateException("store busy"))
+        : CompletableFuture.completedFuture(List.copyOf(records));
+    ActorRef<Replicator.Command> replicator =
+        KIT.spawn(Replicator.create(self, settings, rpc, busyOnce, view, Set::of));
+    TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(probe.getRef()));
+    assertEquals(Optional.of("store busy"), probe.receiveMessage(WAIT).error());
+
+    // Nothing else asks for a run: the retry, 5 s later, sends every record's copies.
+    probe.awaitAssert(Duration.ofSeconds(15), () -> {
+      assertEquals(expected(true), new HashSet<>(rpc.stores));
+      return null;
+    });
+  }
+
+  @Test
   void handOff_shouldReportNothingHandedOffWhenThereIsNoOtherPeer() {
-    ActorRef<RoutingTableActor.Command> empty = KIT.spawn(RoutingTableActor.create(self.id(),
-        new RoutingSettings(20, 2, Duration.ofHours(1), Duration.ofSeconds(1), 3,
-            Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10, Duration.ZERO),
-        rpc,
-        Clock.systemUTC(), Optional.empty(),
-        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef()));
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
     ActorRef<Replicator.Command> alone = KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), empty, Set::of));
+        () -> CompletableFuture.completedFuture(List.copyOf(records)), new ContactsView(),
+        Set::of));
     TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
     alone.tell(new Replicator.HandOff(probe.getRef()));
     Replicator.RunResult result = probe.receiveMessage(WAIT);

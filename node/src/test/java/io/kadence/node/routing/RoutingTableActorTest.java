@@ -115,8 +115,34 @@ class RoutingTableActorTest {
 
   private List<Contact> closest(ActorRef<RoutingTableActor.Command> routing, NodeId target) {
     TestProbe<List<Contact>> probe = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(target, 20, false, probe.getRef()));
+    routing.tell(new RoutingTableActor.Closest(target, 20, probe.getRef()));
     return probe.receiveMessage(WAIT);
+  }
+
+  @Test
+  void lookedUp_shouldSpareTheTargetsBucketTheNextRefresh() {
+    ManualClock clock = new ManualClock(Instant.parse("2026-12-06T12:00:00Z"));
+    ActorRef<RoutingTableActor.Command> routing =
+        spawn(3, Duration.ofHours(1), Duration.ZERO, clock);
+    Contact near = contactInBucket(250, 2001);
+    Contact far = contactInBucket(255, 2002);
+    rpc.alive.add(near.id());
+    rpc.alive.add(far.id());
+    verified(routing, near, far);
+    closest(routing, far.id()); // both added once the actor answers after them
+    clock.advance(Duration.ofHours(2)); // past the refresh interval of 1 h
+    assertEquals(Set.of(250, 251, 252, 253, 254, 255), refreshBuckets(routing));
+
+    routing.tell(new RoutingTableActor.LookedUp(NodeId.randomInBucket(self, 255, random)));
+    assertEquals(Set.of(250, 251, 252, 253, 254), refreshBuckets(routing));
+  }
+
+  private Set<Integer> refreshBuckets(ActorRef<RoutingTableActor.Command> routing) {
+    TestProbe<List<NodeId>> probe = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.GetRefreshTargets(probe.getRef()));
+    Set<Integer> buckets = new java.util.TreeSet<>();
+    probe.receiveMessage(WAIT).forEach(target -> buckets.add(self.bucketIndex(target)));
+    return buckets;
   }
 
   @Test
@@ -139,7 +165,7 @@ class RoutingTableActorTest {
     for (int i = 0; i < 20; i++) {
       NodeId target = NodeId.random(random);
       TestProbe<List<Contact>> probe = KIT.createTestProbe();
-      routing.tell(new RoutingTableActor.Closest(target, 21, false, probe.getRef()));
+      routing.tell(new RoutingTableActor.Closest(target, 21, probe.getRef()));
       List<Contact> table = probe.receiveMessage(WAIT);
       NodeId requester = table.get(i % table.size()).id();
       assertEquals(table.stream().filter(c -> !c.id().equals(requester)).limit(20).toList(),
