@@ -71,7 +71,8 @@ record NodeParts(
     ctx.spawn(Membership.create(self, routing, membershipChanges, rpc, settings.routing(),
         members), "membership");
     return new NodeParts(self, rpc, store, routing, contacts, replicator,
-        OperationContext.of(self, rpc, store, settings, clock));
+        OperationContext.of(self, rpc, store, settings, clock,
+            () -> MemberDirectory.liveCount(cluster.state())));
   }
 
   /**

@@ -47,7 +47,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>An empty answer is conclusive only if the lookup finished in time and enough of the replica
  * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
- * not answer. When no record came back and any of the replica set did not answer, the get runs
+ * not answer. The replica set counts no fewer members than the cluster has peers, up to
+ * {@code replication} ({@link OperationContext#replicasKnown}): a lookup that reached nobody
+ * while the cluster counts others cannot make this node's empty store an answer. When no record came back and any of the replica set did not answer, the get runs
  * its lookup once more, from every peer the first one knew (those that failed too), if at least
  * a request timeout of the lookup timeout is left: a replica given up while slow, during churn
  * or on a saturated machine, is asked again, and a dead one may have been evicted from the
@@ -195,7 +197,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     List<Repair> repairs = report.timedOut() ? List.of() : RecordRepair.plan(newest, holdings());
     repairs.forEach(this::send);
     List<Contact> replicaSet = report.closestKnown(op.self(), op.storage().replication());
-    int needed = op.storage().readQuorumFor(replicaSet.size());
+    int needed = op.storage().readQuorumFor(op.replicasKnown(replicaSet.size()));
     GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
         needed, report);
     getContext().getLog().debug("{} get {} (lookup {}): {} records ({} local), {} repairs, lookup"

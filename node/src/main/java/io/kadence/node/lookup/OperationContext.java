@@ -10,6 +10,7 @@ import io.kadence.node.storage.LocalStore;
 import io.kadence.node.transport.PeerRpc;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,10 +29,14 @@ import java.util.function.LongSupplier;
  * @param lookup alpha, per-request and overall timeouts
  * @param storage replication, write quorum, publisher quota
  * @param roundTrips what the node's lookups measured, for the next lookup's first requests
+ * @param clusterPeers how many peers the cluster counts (members neither down nor on their way
+ *     out, reachable or not, this node included); 0 outside a cluster. Read by every put and
+ *     get, from their own threads
  */
 public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
     RecordValidator validator, LongSupplier nanoTime, RoutingSettings routing,
-    LookupSettings lookup, StorageSettings storage, RoundTripEstimate roundTrips) {
+    LookupSettings lookup, StorageSettings storage, RoundTripEstimate roundTrips,
+    IntSupplier clusterPeers) {
 
   /** Checks the fields. */
   public OperationContext {
@@ -44,6 +49,27 @@ public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(roundTrips, "roundTrips");
+    Objects.requireNonNull(clusterPeers, "clusterPeers");
+  }
+
+  /** A context outside a cluster: only what lookups find counts. */
+  public OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
+      RecordValidator validator, LongSupplier nanoTime, RoutingSettings routing,
+      LookupSettings lookup, StorageSettings storage, RoundTripEstimate roundTrips) {
+    this(self, rpc, localStore, validator, nanoTime, routing, lookup, storage, roundTrips,
+        () -> 0);
+  }
+
+  /**
+   * The size of a key's replica set as far as this node can tell: {@code seen}, what its lookup
+   * found (this node included), but no fewer than the cluster's peers, up to
+   * {@code replication}. A node whose routing table has lost its contacts (cut off, or its
+   * routing behind a burst of failure verdicts) is not a lone node while the cluster still
+   * counts other peers: it must neither acknowledge a put with its own copy nor call a key
+   * missing because it holds none.
+   */
+  public int replicasKnown(int seen) {
+    return Math.max(seen, Math.min(storage.replication(), clusterPeers.getAsInt()));
   }
 
   /**
@@ -51,9 +77,10 @@ public record OperationContext(Contact self, PeerRpc rpc, LocalStore localStore,
    * the time of {@code clock}, traces timed by {@code System.nanoTime}.
    */
   public static OperationContext of(Contact self, PeerRpc rpc, LocalStore localStore,
-      NodeSettings settings, Clock clock) {
+      NodeSettings settings, Clock clock, IntSupplier clusterPeers) {
     return new OperationContext(self, rpc, localStore,
         new RecordValidator(settings.storage().recordLimits(), clock), System::nanoTime,
-        settings.routing(), settings.lookup(), settings.storage(), new RoundTripEstimate());
+        settings.routing(), settings.lookup(), settings.storage(), new RoundTripEstimate(),
+        clusterPeers);
   }
 }

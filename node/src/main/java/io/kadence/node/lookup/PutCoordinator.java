@@ -57,8 +57,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * the network. The quorum is {@code quorumFor(n)}, where n counts the closest nodes known to
  * exist: the replica set plus any closer peers that failed the lookup. A failed peer is never
  * a replica, but it does not shrink the quorum either, so a node cut off from its neighbours
- * cannot acknowledge writes alone; only a lone node (no contacts at all) holds the only copy
- * with a quorum of 1. The store phase lasts at most the lookup timeout.
+ * cannot acknowledge writes alone; only a lone node (no contacts at all, and no other peer in
+ * its cluster: {@link OperationContext#replicasKnown}) holds the only copy with a quorum of 1.
+ * The store phase lasts at most the lookup timeout.
  *
  * <p>A replica whose STORE fails or times out (not one that refuses the record) is backed by a
  * spare: the next closest peer that answered the lookup and is not a replica gets the record,
@@ -161,7 +162,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     Set<NodeId> failed = new HashSet<>();
     report.result().failed().forEach(contact -> failed.add(contact.id()));
     unreachable = closestKnown.stream().filter(contact -> failed.contains(contact.id())).toList();
-    quorum = op.storage().quorumFor(closestKnown.size());
+    quorum = op.storage().quorumFor(op.replicasKnown(closestKnown.size()));
     getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
         record, replicaSet.size(), quorum, unreachable.size());
     Set<NodeId> replicaIds = replicaSet.stream().map(Contact::id).collect(Collectors.toSet());

@@ -50,12 +50,30 @@ public final class MemberDirectory {
   public Set<Contact> liveMembers(ClusterEvent.CurrentClusterState state) {
     Set<Contact> live = new HashSet<>();
     for (Member member : state.getMembers()) {
-      MemberStatus status = member.status();
-      if (status != MemberStatus.down() && status != MemberStatus.removed()
-          && status != MemberStatus.exiting() && status != MemberStatus.leaving()) {
+      if (live(member)) {
         contactOf(member).ifPresent(live::add);
       }
     }
     return live;
+  }
+
+  /**
+   * How many members of {@code state} are neither down nor on their way out, identified or
+   * not, reachable or not: the peers the cluster counts.
+   */
+  public static int liveCount(ClusterEvent.CurrentClusterState state) {
+    int live = 0;
+    for (Member member : state.getMembers()) {
+      if (live(member)) {
+        live++;
+      }
+    }
+    return live;
+  }
+
+  private static boolean live(Member member) {
+    MemberStatus status = member.status();
+    return status != MemberStatus.down() && status != MemberStatus.removed()
+        && status != MemberStatus.exiting() && status != MemberStatus.leaving();
   }
 }

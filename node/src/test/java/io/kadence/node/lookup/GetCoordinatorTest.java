@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
@@ -204,6 +205,18 @@ class GetCoordinatorTest {
   }
 
   @Test
+  void get_shouldNotSayNotFoundFromAnEmptyTableWhileTheClusterCountsOtherPeers() {
+    // A routing table that lost its contacts (cut off, or behind a burst of failure verdicts)
+    // starts the lookup from nobody: this node is all the replica set it sees, but the cluster
+    // still counts 64 peers, so its empty store is one answer of the 3 needed.
+    FakeNetwork alone = network(List.of(self));
+    GetResult result = get(alone, alone, self, Fixtures.settings(""), System::nanoTime, () -> 64);
+    assertTrue(result.unavailable(), "not a 404 for a key the others may hold");
+    assertEquals(1, result.replicasAnswered());
+    assertEquals(3, result.replicasNeeded());
+  }
+
+  @Test
   void get_shouldReturnTheLocalRecordWhenTheNodeIsAlone() {
     FakeNetwork network = network(List.of(self));
     network.hold(self, alice2);
@@ -249,9 +262,14 @@ class GetCoordinatorTest {
 
   private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings,
       LongSupplier nanoTime) {
+    return get(network, rpc, from, settings, nanoTime, () -> 0);
+  }
+
+  private GetResult get(FakeNetwork network, PeerRpc rpc, NodeId from, NodeSettings settings,
+      LongSupplier nanoTime, IntSupplier clusterPeers) {
     OperationContext op = new OperationContext(network.contact(from), rpc,
         network.localStore(from), Fixtures.validator(), nanoTime, settings.routing(),
-        settings.lookup(), settings.storage(), new RoundTripEstimate());
+        settings.lookup(), settings.storage(), new RoundTripEstimate(), clusterPeers);
     TestProbe<GetResult> probe = testKit.createTestProbe();
     ActorRef<GetCoordinator.Command> get = testKit.spawn(GetCoordinator.create(op, KEY,
         network.closestKnown(from, KEY.id()), probe.getRef()));

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -104,6 +105,18 @@ class PutCoordinatorTest {
     assertEquals(self, result.replicaSet().get(2).id());
     // The fake's stores land when sent, whether or not the put waited for their answers.
     assertEquals(Optional.of(record), network.heldBy(self, KEY, record.publisherId()));
+  }
+
+  @Test
+  void put_shouldFailWithItsOwnCopyOnlyWhileTheClusterCountsOtherPeers() {
+    // No contacts in the table, but 64 peers in the cluster: not a lone node, so its own copy
+    // is one of the 3 stores it needs, and the put is not acknowledged.
+    FakeNetwork network = new FakeNetwork(8, Fixtures.validator(), Fixtures.CLOCK, 16);
+    NodeId self = network.add(NodeId.random(new Random(22))).id();
+    PutResult result = put(network, network, self, ExpectedSequence.ANY, settings, () -> 64);
+    assertFalse(result.success());
+    assertEquals(1, result.stored());
+    assertEquals(3, result.quorum());
   }
 
   @Test
@@ -273,9 +286,14 @@ class PutCoordinatorTest {
 
   private PutResult put(FakeNetwork network, PeerRpc rpc, NodeId self,
       ExpectedSequence expected, NodeSettings settings) {
+    return put(network, rpc, self, expected, settings, () -> 0);
+  }
+
+  private PutResult put(FakeNetwork network, PeerRpc rpc, NodeId self,
+      ExpectedSequence expected, NodeSettings settings, IntSupplier clusterPeers) {
     OperationContext op = new OperationContext(network.contact(self), rpc,
         network.localStore(self), Fixtures.validator(), System::nanoTime, settings.routing(),
-        settings.lookup(), settings.storage(), new RoundTripEstimate());
+        settings.lookup(), settings.storage(), new RoundTripEstimate(), clusterPeers);
     TestProbe<PutResult> probe = testKit.createTestProbe();
     ActorRef<PutCoordinator.Command> put = testKit.spawn(PutCoordinator.create(op, record,
         expected, network.closestKnown(self, KEY.id()), probe.getRef()));
