@@ -200,10 +200,14 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     int needed = op.storage().readQuorumFor(op.replicasKnown(replicaSet.size()));
     GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
         needed, report);
-    getContext().getLog().debug("{} get {} (lookup {}): {} records ({} local), {} repairs, lookup"
-        + " {}, {} of replica set {} answered", selfHex(), key.id().shortHex(), attempt,
-        newest.size(), mine.size(), repairs.size(), report.result().outcome(),
-        result.replicasAnswered(), replicaSet);
+    if (getContext().getLog().isDebugEnabled()) {
+      getContext().getLog().debug("{} get {} (lookup {}, {} ms in): {} records ({} local), {} "
+          + "repairs, lookup {} in {} rounds, {} of replica set {} answered", selfHex(),
+          key.id().shortHex(), attempt,
+          (op.nanoTime().getAsLong() - startNanos) / 1_000_000, newest.size(), mine.size(),
+          repairs.size(), report.result().outcome(), report.result().rounds(),
+          result.replicasAnswered(), replicaSet);
+    }
     boolean someSilent = result.replicasAnswered() < replicaSet.size();
     if (!result.found() && (result.unavailable() || someSilent)
         && askAgain(result, replicaSet.size())) {

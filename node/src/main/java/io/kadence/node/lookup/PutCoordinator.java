@@ -216,7 +216,18 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     if (!answered && (pending == 0 || stored >= quorum)) {
       answer();
     }
-    return answered && pending == 0 && sparesInFlight.isEmpty() ? Behaviors.stopped() : this;
+    if (answered && pending == 0 && sparesInFlight.isEmpty()) {
+      return ended("every store answered");
+    }
+    return this;
+  }
+
+  /** Stops, saying at debug how many copies the put made: what repair may have to restore. */
+  private Behavior<Command> ended(String why) {
+    getContext().getLog().debug("{} put {} ended ({}): {} of {} replicas and {} spare(s) stored "
+        + "it, {} store(s) unanswered", selfHex(), key().id().shortHex(), why, stored,
+        replicaSet.size(), sparesStored, pending + sparesInFlight.size());
+    return Behaviors.stopped();
   }
 
   /** Sends the record to the next spare if {@code lost} lost a copy (a refusal did not). */
@@ -234,7 +245,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
 
   private Behavior<Command> onStoreDeadline(StoreDeadline deadline) {
     if (answered) {
-      return Behaviors.stopped(); // stores still in flight go on without the coordinator
+      return ended("deadline"); // stores still in flight go on without the coordinator
     }
     for (Contact replica : replicaSet) {
       if (outcomes.get(replica.id()) == null) {
