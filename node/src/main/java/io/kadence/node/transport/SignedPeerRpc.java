@@ -145,7 +145,8 @@ public final class SignedPeerRpc implements PeerRpc {
       endpoint = addresses.endpointOf(to);
       CompletableFuture.supplyAsync(() -> sign(call, payload), executor)
           .thenCompose(envelope -> ask(endpoint, envelope, timeout))
-          .whenCompleteAsync((response, failure) -> settle(call, response, failure), executor);
+          .whenCompleteAsync((response, failure) -> settle(call, response, failure, timeout),
+              executor);
     } catch (IllegalArgumentException | RejectedExecutionException e) {
       fail(call, new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT, e.getMessage()));
     }
@@ -172,10 +173,10 @@ public final class SignedPeerRpc implements PeerRpc {
         system.scheduler());
   }
 
-  private void settle(Call call, PeerResponse response, Throwable failure) {
+  private void settle(Call call, PeerResponse response, Throwable failure, Duration timeout) {
     try {
       if (response == null) {
-        throw askFailure(call.to(), failure);
+        throw askFailure(call.to(), failure, timeout);
       }
       ReplyVerifier.Reply reply = verifier.verify(call.to(), call.request(), call.requestId(),
           response.envelope());
@@ -210,12 +211,14 @@ public final class SignedPeerRpc implements PeerRpc {
     call.result().completeExceptionally(failure);
   }
 
-  private static PeerRpcException askFailure(Contact to, Throwable failure) {
+  private static PeerRpcException askFailure(Contact to, Throwable failure, Duration timeout) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
-    // Pekko's AskTimeoutException is a TimeoutException.
-    PeerRpcException.Reason reason = cause instanceof TimeoutException
-        ? PeerRpcException.Reason.TIMEOUT : PeerRpcException.Reason.NOT_SENT;
-    return new PeerRpcException(to, reason, String.valueOf(cause));
+    // Pekko's AskTimeoutException is a TimeoutException; its text (the actor path, the
+    // message type, "a typical reason ...") made every failed put's log line kilobytes long.
+    return cause instanceof TimeoutException
+        ? new PeerRpcException(to, PeerRpcException.Reason.TIMEOUT,
+            "no answer within " + timeout.toMillis() + " ms")
+        : new PeerRpcException(to, PeerRpcException.Reason.NOT_SENT, String.valueOf(cause));
   }
 }

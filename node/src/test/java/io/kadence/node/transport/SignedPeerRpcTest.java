@@ -107,6 +107,7 @@ class SignedPeerRpcTest {
     PeerRpcException failure = assertInstanceOf(PeerRpcException.class,
         failureOf(rpc.call(wrongId, new Message.Ping(), SHORT_TIMEOUT)));
     assertEquals(PeerRpcException.Reason.TIMEOUT, failure.reason());
+    assertEquals("TIMEOUT from " + wrongId + ": no answer within 300 ms", failure.getMessage());
     assertEquals(new RecordingEvents.Failure(wrongId, PeerRpcException.Reason.TIMEOUT),
         eventsA.nextFailure());
     // B dropped it unanswered: the envelope was signed for another node.
