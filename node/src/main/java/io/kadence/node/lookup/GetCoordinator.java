@@ -49,7 +49,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
  * not answer. The replica set counts no fewer members than the cluster has peers, up to
  * {@code replication} ({@link OperationContext#replicasKnown}): a lookup that reached nobody
- * while the cluster counts others cannot make this node's empty store an answer. When no record came back and any of the replica set did not answer, the get runs
+ * while the cluster counts others cannot make this node's empty store an answer. When no
+ * record came back and any of the replica set did not answer, the get runs
  * its lookup once more, from every peer the first one knew (those that failed too), if at least
  * a request timeout of the lookup timeout is left: a replica given up while slow, during churn
  * or on a saturated machine, is asked again, and a dead one may have been evicted from the

@@ -87,7 +87,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private final ReplicatorSettings settings;
   private final PeerRpc rpc;
   private final RecordSource records;
-  private final ContactsView routing;
+  private final ContactsView contactsView;
   private final TimerScheduler<Command> timers;
   private final Confirmations confirmations;
   private Run running;
@@ -110,7 +110,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
       ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
-      ContactsView routing, Supplier<Set<Contact>> members) {
+      ContactsView contactsView, Supplier<Set<Contact>> members) {
     super(context);
     this.members = members;
     this.timers = timers;
@@ -118,22 +118,22 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     this.settings = settings;
     this.rpc = rpc;
     this.records = records;
-    this.routing = routing;
+    this.contactsView = contactsView;
     this.confirmations = new Confirmations(settings.confirmationCapacity());
   }
 
   /**
    * The replicator of the node {@code self}, planning with the routing table's contacts as
-   * {@code routing} shows them (read, not asked: an ask timed out while the routing actor was
+   * {@code contactsView} shows them (read, not asked: an ask timed out while the routing actor was
    * busy with a burst of failure verdicts, just when copies must move); {@code members} gives
    * the cluster's members that are not down or removed (read from any thread), or none outside
    * a cluster.
    */
   public static Behavior<Command> create(Contact self, ReplicatorSettings settings, PeerRpc rpc,
-      RecordSource records, ContactsView routing, Supplier<Set<Contact>> members) {
+      RecordSource records, ContactsView contactsView, Supplier<Set<Contact>> members) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Tick.REPUBLISH, settings.republishInterval());
-      return new Replicator(ctx, timers, self, settings, rpc, records, routing, members);
+      return new Replicator(ctx, timers, self, settings, rpc, records, contactsView, members);
     }));
   }
 
@@ -176,8 +176,8 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private void start(Run next) {
     running = next;
-    getContext().pipeToSelf(records.allRecords(),
-        (recs, failure) -> failure == null ? new Loaded(recs, null) : new Loaded(List.of(), failure));
+    getContext().pipeToSelf(records.allRecords(), (recs, failure) ->
+        failure == null ? new Loaded(recs, null) : new Loaded(List.of(), failure));
   }
 
   private Behavior<Command> onLoaded(Loaded msg) {
@@ -193,7 +193,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         presumeHeld(record);
       }
     }
-    List<Contact> table = routing.all();
+    List<Contact> table = contactsView.all();
     List<Contact> contacts = running.handOff() ? table : withMembers(table);
     previousContacts = contacts;
     long now = System.nanoTime();
@@ -288,10 +288,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   /**
    * A run whose STOREs failed, that left out peers backing off, or that could not read the
-   * store's records, is retried after a delay
-   * that doubles while runs keep failing (a peer that is only slow gets its copies once it
-   * answers; a dead one leaves the replica sets once membership removes it), and reset by a run
-   * that neither failed nor left anything out.
+   * store's records, is retried after a delay that doubles while runs keep failing (a peer that
+   * is only slow gets its copies once it answers; a dead one leaves the replica sets once
+   * membership removes it), and reset by a run that neither failed nor left anything out.
    */
   private void scheduleRetry(RunResult result) {
     if (running.handOff()) {

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -64,8 +65,7 @@ class ReplicatorTest {
   static final class StoreRecorder implements PeerRpc {
     final List<Map.Entry<NodeId, SignedRecord>> stores = new CopyOnWriteArrayList<>();
     final Set<NodeId> dead = ConcurrentHashMap.newKeySet();
-    final java.util.concurrent.atomic.AtomicInteger calls =
-        new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
 
     @Override
     public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
@@ -271,7 +271,7 @@ class ReplicatorTest {
   void rereplicate_shouldTryAgainWhenTheRecordsCouldNotBeRead() {
     ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
-    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger reads = new AtomicInteger();
     RecordSource busyOnce = () -> reads.getAndIncrement() == 0
         ? CompletableFuture.failedFuture(new IllegalStateException("store busy"))
         : CompletableFuture.completedFuture(List.copyOf(records));
