@@ -1,10 +1,8 @@
 package io.kadence.node;
 
-import io.kadence.dht.routing.BucketSnapshot;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
 import io.kadence.node.replication.Replicator;
-import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.NodeSettings;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +58,10 @@ final class NodeLeaving {
     CompletionStage<?> dropped = handOff.fullyReplicated().isEmpty()
         ? CompletableFuture.completedFuture(null)
         : parts.store().handedOff(handOff.fullyReplicated());
-    CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot = Asks.ask(parts.routing(),
-        RoutingTableActor.GetSnapshot::new, settings.lookup().requestTimeout(), system.scheduler());
-    return dropped.exceptionally(e -> null).thenCompose(d -> snapshot).thenCompose(s -> {
-      List<Contact> contacts = s.buckets().stream()
-          .flatMap((BucketSnapshot b) -> b.contacts().stream()).toList();
+    // The contacts are read from the routing table's view, not asked of the routing actor: an
+    // ask that timed out left every contact without its LEAVE.
+    List<Contact> contacts = parts.contacts().all();
+    return dropped.exceptionally(e -> null).thenCompose(d -> {
       List<CompletableFuture<Boolean>> acks = contacts.stream()
           .map(c -> parts.rpc().call(c, new Message.Leave(), settings.lookup().requestTimeout())
               .handle((reply, failure) -> failure == null).toCompletableFuture())

@@ -61,7 +61,9 @@ class PeerChurnTest {
       KadenceNode leaver = cluster.peer(2);
       int held = InJvmCluster.await(leaver.info(), ClusterFixture.WAIT).storage().records();
       assertTrue(held > 0, "the leaving peer holds records");
+      int contacts = InJvmCluster.await(leaver.routing(), ClusterFixture.WAIT).size();
       LeaveResult left = InJvmCluster.await(leaver.leave(), ClusterFixture.WAIT);
+      assertEquals(contacts, left.notified(), "every routing contact acknowledged the LEAVE");
       assertEquals(held, left.records());
       assertEquals(held, left.handedOff(), "every record handed to its whole new replica set");
       assertTrue(left.leftCluster());
