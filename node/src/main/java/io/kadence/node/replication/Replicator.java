@@ -34,8 +34,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>After a membership change, a run sends a record only to the members of its replica set that
  * are new to it: not a peer that confirmed that exact record, nor one presumed to hold it. A
- * record this replicator has not planned before is presumed held by its replica set as the
- * previous run's contacts made it (where its put went): otherwise the first run after a burst of
+ * record this replicator has not planned before is presumed held by the members its replica set
+ * has both under the previous run's contacts and under this run's (its put went to one of the
+ * two): otherwise the first run after a burst of
  * puts would have every replica send every record to every other (replication squared STOREs;
  * 7,500 in 2 minutes on 64 peers, 2026-12-05, most of them timing out). Republish and hand-off
  * send to every member regardless. Within a run, a peer whose STORE failed gets no more STOREs
@@ -188,13 +189,13 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
           Optional.of(String.valueOf(msg.failure().getMessage()))));
     }
     boolean onlyNew = !running.republish() && !running.handOff();
-    for (SignedRecord record : msg.records()) {
-      if (!confirmations.isConfirmed(record, self.id())) {
-        presumeHeld(record);
-      }
-    }
     List<Contact> table = contactsView.all();
     List<Contact> contacts = running.handOff() ? table : withMembers(table);
+    for (SignedRecord record : msg.records()) {
+      if (!confirmations.isConfirmed(record, self.id())) {
+        presumeHeld(record, contacts);
+      }
+    }
     previousContacts = contacts;
     long now = System.nanoTime();
     // A backoff long over is forgotten, so the map does not keep every peer that ever failed.
@@ -236,14 +237,24 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   /**
-   * A record first planned now: its replica set under the previous run's contacts, and this
-   * node (which marks the record as planned before), count as holding it.
+   * A record first planned now: this node (which marks the record as planned before) and the
+   * members of its replica set both under the previous run's contacts and under this run's
+   * ({@code contacts}) count as holding it. Its put went to one of the two sets, and which is
+   * not known when the peer set changed in between: a member of only one is not presumed, so
+   * it gets the record if it is (or becomes again) a replica. Presuming the previous set alone
+   * left a replica without its copy for good (until republish): a put that already went to a
+   * peer that had just joined, and that peer's death, put back a member presumed to hold it
+   * (MultiJvmChurnTest, 2026-12-06).
    */
-  private void presumeHeld(SignedRecord record) {
+  private void presumeHeld(SignedRecord record, List<Contact> contacts) {
     confirmations.confirm(record, self.id());
+    List<Contact> now = ReplicaSets.withSelf(record.key().id(), self, contacts,
+        settings.replication());
     for (Contact member : ReplicaSets.withSelf(record.key().id(), self, previousContacts,
         settings.replication())) {
-      confirmations.confirm(record, member.id());
+      if (now.contains(member)) {
+        confirmations.confirm(record, member.id());
+      }
     }
   }
 

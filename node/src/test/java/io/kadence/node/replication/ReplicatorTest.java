@@ -196,6 +196,47 @@ class ReplicatorTest {
   }
 
   @Test
+  void peersChanged_shouldSendToAMemberDisplacedWhileARecordWasNewWhenItsReplacementLeaves() {
+    List<SignedRecord> putLater = List.copyOf(records);
+    records.clear();
+    ActorRef<Replicator.Command> replicator = replicator();
+    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(runs.getRef())); // contacts: the 8 peers
+    assertEquals(0, runs.receiveMessage(WAIT).records());
+
+    // A peer joins and records are put before the next run: whether their puts went to the
+    // new peer or to the member it displaced is not known to the replicator.
+    records.addAll(putLater);
+    Contact joined = contact(7100);
+    routing.tell(new RoutingTableActor.Verified(joined));
+    TestProbe<List<Contact>> table = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
+    assertEquals(List.of(joined), table.receiveMessage(WAIT));
+    Set<Map.Entry<NodeId, SignedRecord>> toDisplaced = new HashSet<>();
+    List<Contact> withJoined = new ArrayList<>(peers);
+    withJoined.add(joined);
+    for (SignedRecord r : records) {
+      List<Contact> before = ReplicaSets.withSelf(r.key().id(), self, peers, REPLICATION);
+      List<Contact> after = ReplicaSets.withSelf(r.key().id(), self, withJoined, REPLICATION);
+      before.stream().filter(c -> !after.contains(c) && !c.equals(self))
+          .forEach(c -> toDisplaced.add(Map.entry(c.id(), r)));
+    }
+    assertFalse(toDisplaced.isEmpty(), "the seed has the new peer displace some members");
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    runs.receiveMessage(WAIT);
+
+    // The new peer leaves: the displaced members are replicas again and get the records.
+    rpc.stores.clear();
+    routing.tell(new RoutingTableActor.Evict(joined.id()));
+    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
+    assertFalse(table.receiveMessage(WAIT).contains(joined));
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    runs.receiveMessage(WAIT);
+    assertTrue(Set.copyOf(rpc.stores).containsAll(toDisplaced),
+        "each member displaced while the record was new got it back");
+  }
+
+  @Test
   void rereplicate_shouldKeepCopiesWhereTheyAreWhileAPeerGoneFromTheTableIsStillAMember() {
     Set<Contact> members = ConcurrentHashMap.newKeySet();
     members.addAll(peers);
