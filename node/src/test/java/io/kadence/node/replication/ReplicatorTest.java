@@ -101,9 +101,7 @@ class ReplicatorTest {
       routing.tell(new RoutingTableActor.Verified(peer));
     }
     // The view is published as the actor takes them in: its answer comes after all eight.
-    TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(self.id(), 20, table.getRef()));
-    assertEquals(8, table.receiveMessage(WAIT).size());
+    assertEquals(8, closestInTable(self.id(), 20).size());
     NodeKeyPair publisher = NodeKeyPair.generate(new SecureRandom());
     for (int i = 0; i < 20; i++) {
       records.add(SignedRecord.create(publisher, Key.of("key-" + i), 1, Instant.now(),
@@ -120,6 +118,34 @@ class ReplicatorTest {
         Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
     return KIT.spawn(Replicator.create(self, settings, rpc,
         () -> CompletableFuture.completedFuture(List.copyOf(records)), view, members));
+  }
+
+  /**
+   * The routing actor's {@code n} closest to {@code target}: its answer comes after every
+   * message told to it before, so the view the replicator reads is up to date.
+   */
+  private List<Contact> closestInTable(NodeId target, int n) {
+    TestProbe<List<Contact>> table = KIT.createTestProbe();
+    routing.tell(new RoutingTableActor.Closest(target, n, table.getRef()));
+    return table.receiveMessage(WAIT);
+  }
+
+  /**
+   * Runs {@code replicator} once without records (its contacts, the 8 peers, are where the
+   * puts go), then puts every record back and has a new peer join: the records are new to the
+   * next run, which sees the new peer. Returns the new peer.
+   */
+  private Contact joinWithRecordsNewToTheNextRun(ActorRef<Replicator.Command> replicator) {
+    List<SignedRecord> putLater = List.copyOf(records);
+    records.clear();
+    TestProbe<Replicator.RunResult> run = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(run.getRef()));
+    assertEquals(0, run.receiveMessage(WAIT).records());
+    records.addAll(putLater);
+    Contact joined = contact(7100);
+    routing.tell(new RoutingTableActor.Verified(joined));
+    assertEquals(List.of(joined), closestInTable(joined.id(), 1));
+    return joined;
   }
 
   /** The (peer, record) pairs a correct run sends: replica set members other than self. */
@@ -157,20 +183,9 @@ class ReplicatorTest {
 
   @Test
   void peersChanged_shouldSendRecordsPutSinceTheLastRunOnlyToMembersNewToTheirReplicaSet() {
-    List<SignedRecord> putLater = List.copyOf(records);
-    records.clear();
     ActorRef<Replicator.Command> replicator = replicator();
-    // A run with no records yet: its contacts (the 8 peers) are where the puts below go.
+    Contact joined = joinWithRecordsNewToTheNextRun(replicator);
     TestProbe<Replicator.RunResult> barrier = KIT.createTestProbe();
-    replicator.tell(new Replicator.HandOff(barrier.getRef()));
-    assertEquals(0, barrier.receiveMessage(WAIT).records());
-
-    records.addAll(putLater);
-    Contact joined = contact(7100);
-    routing.tell(new RoutingTableActor.Verified(joined));
-    TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
-    assertEquals(List.of(joined), table.receiveMessage(WAIT));
     Set<Map.Entry<NodeId, SignedRecord>> toJoined = new HashSet<>();
     List<Contact> now = new ArrayList<>(peers);
     now.add(joined);
@@ -197,21 +212,11 @@ class ReplicatorTest {
 
   @Test
   void peersChanged_shouldSendToAMemberDisplacedWhileARecordWasNewWhenItsReplacementLeaves() {
-    List<SignedRecord> putLater = List.copyOf(records);
-    records.clear();
     ActorRef<Replicator.Command> replicator = replicator();
-    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
-    replicator.tell(new Replicator.Rereplicate(runs.getRef())); // contacts: the 8 peers
-    assertEquals(0, runs.receiveMessage(WAIT).records());
-
     // A peer joins and records are put before the next run: whether their puts went to the
     // new peer or to the member it displaced is not known to the replicator.
-    records.addAll(putLater);
-    Contact joined = contact(7100);
-    routing.tell(new RoutingTableActor.Verified(joined));
-    TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
-    assertEquals(List.of(joined), table.receiveMessage(WAIT));
+    Contact joined = joinWithRecordsNewToTheNextRun(replicator);
+    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
     Set<Map.Entry<NodeId, SignedRecord>> toDisplaced = new HashSet<>();
     List<Contact> withJoined = new ArrayList<>(peers);
     withJoined.add(joined);
@@ -228,8 +233,7 @@ class ReplicatorTest {
     // The new peer leaves: the displaced members are replicas again and get the records.
     rpc.stores.clear();
     routing.tell(new RoutingTableActor.Evict(joined.id()));
-    routing.tell(new RoutingTableActor.Closest(joined.id(), 1, table.getRef()));
-    assertFalse(table.receiveMessage(WAIT).contains(joined));
+    assertFalse(closestInTable(joined.id(), 1).contains(joined));
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
     runs.receiveMessage(WAIT);
     assertTrue(Set.copyOf(rpc.stores).containsAll(toDisplaced),
@@ -248,9 +252,8 @@ class ReplicatorTest {
 
     Contact unreachable = peers.get(0);
     routing.tell(new RoutingTableActor.Evict(unreachable.id()));
-    TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(unreachable.id(), 1, table.getRef()));
-    assertFalse(table.receiveMessage(WAIT).contains(unreachable), "gone from the table");
+    assertFalse(closestInTable(unreachable.id(), 1).contains(unreachable),
+        "gone from the table");
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
     assertEquals(0, runs.receiveMessage(WAIT).sends(), "still a member: its copies stay");
     assertEquals(before, rpc.stores.size());
