@@ -23,21 +23,26 @@ final class ReplicationPlan {
    * The sends of a run.
    *
    * @param self this node, or null when it is leaving and must not count itself as a replica
+   * @param sends whether this node sends a record at all, given its replica set (closest first)
    * @param skip pairs known to be stored already (a peer confirmed this very record)
    */
   static Deque<Send> plan(List<SignedRecord> records, Contact self, Collection<Contact> contacts,
-      int replication, BiPredicate<SignedRecord, Contact> skip) {
-    Deque<Send> sends = new ArrayDeque<>();
+      int replication, BiPredicate<SignedRecord, List<Contact>> sends,
+      BiPredicate<SignedRecord, Contact> skip) {
+    Deque<Send> planned = new ArrayDeque<>();
     for (SignedRecord record : records) {
       List<Contact> set = self == null
           ? ReplicaSets.closest(record.key().id(), contacts, replication)
           : ReplicaSets.withSelf(record.key().id(), self, contacts, replication);
+      if (!sends.test(record, set)) {
+        continue;
+      }
       for (Contact member : set) {
         if ((self == null || !member.id().equals(self.id())) && !skip.test(record, member)) {
-          sends.add(new Send(record, member));
+          planned.add(new Send(record, member));
         }
       }
     }
-    return sends;
+    return planned;
   }
 }

@@ -33,7 +33,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * flight. One run at a time: a trigger during a run schedules another.
  *
  * <p>After a membership change, a run sends a record only to the members of its replica set that
- * are new to it: not a peer that confirmed that exact record, nor one presumed to hold it. A
+ * are new to it: not a peer that confirmed that exact record, nor one presumed to hold it; and
+ * only if this node is one of the two reachable holders it knows of closest to the key, so that
+ * a replacement replica gets two STOREs rather than one from every survivor. A
  * record this replicator has not planned before is presumed held by the members its replica set
  * has both under the previous run's contacts and under this run's (its put went to one of the
  * two): otherwise the first run after a burst of
@@ -72,6 +74,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       List<SignedRecord> fullyReplicated, Optional<String> error) {}
 
   private enum Tick implements Command { DEBOUNCED, REPUBLISH, RETRY }
+
+  /** How many holders of a record send it to a member new to its replica set. */
+  static final int SENDERS = 2;
 
   /** The first wait before a run retries failed STOREs; it doubles up to {@link #MAX_RETRY}. */
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -201,8 +206,11 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     // A backoff long over is forgotten, so the map does not keep every peer that ever failed.
     backoffs.values().removeIf(b -> now - b.untilNanos() > MAX_RETRY.toNanos());
     skippedForBackoff = false;
+    Set<NodeId> reachable = new HashSet<>();
+    table.forEach(contact -> reachable.add(contact.id()));
     run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
         running.handOff() ? null : self, contacts, settings.replication(),
+        (record, set) -> !onlyNew || amongFirstSenders(record, set, reachable),
         (record, peer) -> onlyNew && (confirmations.isConfirmed(record, peer.id())
             || backingOff(peer, now))));
     sendMore();
@@ -227,6 +235,32 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       }
     }
     return contacts;
+  }
+
+  /**
+   * Whether this node is one of the {@link #SENDERS} holders of {@code record} closest to its key
+   * among the members of its replica set ({@code set}, closest first) that it knows hold it
+   * (confirmed or presumed) and that are in the routing table, i.e. reachable. Only those send a
+   * record to the members new to its replica set: when a replica dies, every surviving holder
+   * sent it to the replacement (about three STOREs per copy needed after a kill of 16 of 64
+   * peers), and those STOREs competed with the gets for the two cores just when the network was
+   * busiest. Two rather than one: a new member still gets the record when one sender dies
+   * before its STORE, or was wrongly presumed to hold it. A node outside the set (displaced, or
+   * a spare) sends only when fewer than two such holders are in the set.
+   */
+  private boolean amongFirstSenders(SignedRecord record, List<Contact> set,
+      Set<NodeId> reachable) {
+    int closer = 0;
+    for (Contact member : set) {
+      if (member.id().equals(self.id())) {
+        return true;
+      }
+      if (reachable.contains(member.id()) && confirmations.isConfirmed(record, member.id())
+          && ++closer >= SENDERS) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean backingOff(Contact peer, long nowNanos) {

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -181,16 +182,52 @@ class ReplicatorTest {
         "the second re-replication sent nothing; only the hand-off did");
   }
 
+  /**
+   * Whether this node sends {@code r} to the members new to {@code set} (closest first): fewer
+   * than {@link Replicator#SENDERS} members before it in the set hold {@code r}.
+   */
+  private boolean selfSends(List<Contact> set, Predicate<Contact> holds) {
+    int closer = 0;
+    for (Contact member : set) {
+      if (member.equals(self)) {
+        return true;
+      }
+      if (holds.test(member) && ++closer >= Replicator.SENDERS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether this node sends {@code r}, new to it when {@code joined} joined, to the members new
+   * to its replica set: the members of its set both before and after the join are presumed to
+   * hold it; {@code left} are gone from the table (unreachable), and do not count.
+   */
+  private boolean selfSendsAfterJoin(SignedRecord r, Contact joined, Set<Contact> left) {
+    List<Contact> now = new ArrayList<>(peers);
+    now.add(joined);
+    List<Contact> before = ReplicaSets.withSelf(r.key().id(), self, peers, REPLICATION);
+    return selfSends(ReplicaSets.withSelf(r.key().id(), self, now, REPLICATION),
+        m -> !m.equals(joined) && before.contains(m) && !left.contains(m));
+  }
+
+  /** The records whose replica set the peer {@code joined} is new to. */
+  private List<SignedRecord> newTo(Contact joined) {
+    List<Contact> now = new ArrayList<>(peers);
+    now.add(joined);
+    return records.stream().filter(r ->
+        ReplicaSets.withSelf(r.key().id(), self, now, REPLICATION).contains(joined)).toList();
+  }
+
   @Test
   void peersChanged_shouldSendRecordsPutSinceTheLastRunOnlyToMembersNewToTheirReplicaSet() {
     ActorRef<Replicator.Command> replicator = replicator();
     Contact joined = joinWithRecordsNewToTheNextRun(replicator);
     TestProbe<Replicator.RunResult> barrier = KIT.createTestProbe();
     Set<Map.Entry<NodeId, SignedRecord>> toJoined = new HashSet<>();
-    List<Contact> now = new ArrayList<>(peers);
-    now.add(joined);
-    for (SignedRecord r : records) {
-      if (ReplicaSets.withSelf(r.key().id(), self, now, REPLICATION).contains(joined)) {
+    for (SignedRecord r : newTo(joined)) {
+      if (selfSendsAfterJoin(r, joined, Set.of())) {
         toJoined.add(Map.entry(joined.id(), r));
       }
     }
@@ -206,8 +243,43 @@ class ReplicatorTest {
     List<Map.Entry<NodeId, SignedRecord>> rereplicated =
         rpc.stores.subList(0, rpc.stores.size() - handOff.sends());
     assertEquals(toJoined, Set.copyOf(rereplicated),
-        "only the new member of each replica set, not the members the puts went to");
+        "only the new member of each replica set, not the members the puts went to, and only "
+            + "the records this node is one of the two closest holders of");
     assertEquals(toJoined.size(), rereplicated.size());
+  }
+
+  @Test
+  void peersChanged_shouldLeaveANewMemberToTheTwoClosestHoldersWhileBothAreReachable() {
+    Set<Contact> members = ConcurrentHashMap.newKeySet();
+    members.addAll(peers);
+    ActorRef<Replicator.Command> replicator = replicator(() -> Set.copyOf(members));
+    Contact joined = joinWithRecordsNewToTheNextRun(replicator);
+    members.add(joined);
+    List<SignedRecord> leftToCloser = newTo(joined).stream()
+        .filter(r -> !selfSendsAfterJoin(r, joined, Set.of())).toList();
+    assertFalse(leftToCloser.isEmpty(), "the seed has two holders closer to some keys");
+    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    runs.receiveMessage(WAIT);
+    assertTrue(rpc.stores.stream().noneMatch(e -> leftToCloser.contains(e.getValue())),
+        "two holders closer to the key send those records, not this node");
+
+    // One of the two becomes unreachable (out of the table, still a member): this node sends.
+    SignedRecord record = leftToCloser.get(0);
+    Contact closest = ReplicaSets.withSelf(record.key().id(), self, peers, REPLICATION).get(0);
+    routing.tell(new RoutingTableActor.Evict(closest.id()));
+    assertFalse(closestInTable(closest.id(), 1).contains(closest), "gone from the table");
+    rpc.stores.clear();
+    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
+    runs.receiveMessage(WAIT);
+    Set<Map.Entry<NodeId, SignedRecord>> expected = new HashSet<>();
+    for (SignedRecord r : leftToCloser) {
+      if (selfSendsAfterJoin(r, joined, Set.of(closest))) {
+        expected.add(Map.entry(joined.id(), r));
+      }
+    }
+    assertTrue(expected.contains(Map.entry(joined.id(), record)));
+    assertEquals(expected, Set.copyOf(rpc.stores));
   }
 
   @Test
@@ -223,8 +295,12 @@ class ReplicatorTest {
     for (SignedRecord r : records) {
       List<Contact> before = ReplicaSets.withSelf(r.key().id(), self, peers, REPLICATION);
       List<Contact> after = ReplicaSets.withSelf(r.key().id(), self, withJoined, REPLICATION);
-      before.stream().filter(c -> !after.contains(c) && !c.equals(self))
-          .forEach(c -> toDisplaced.add(Map.entry(c.id(), r)));
+      // Once the new peer left, the set is the one before again; its members in both are the
+      // holders this node presumes, and it sends if fewer than two of them are closer.
+      if (selfSends(before, m -> after.contains(m))) {
+        before.stream().filter(c -> !after.contains(c) && !c.equals(self))
+            .forEach(c -> toDisplaced.add(Map.entry(c.id(), r)));
+      }
     }
     assertFalse(toDisplaced.isEmpty(), "the seed has the new peer displace some members");
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
@@ -250,7 +326,10 @@ class ReplicatorTest {
     assertEquals(expected(true).size(), runs.receiveMessage(WAIT).stored());
     int before = rpc.stores.size();
 
-    Contact unreachable = peers.get(0);
+    // A replica of a key this node is the closest to: this node sends that key's new copy.
+    Contact unreachable = records.stream()
+        .map(r -> ReplicaSets.withSelf(r.key().id(), self, peers, REPLICATION))
+        .filter(set -> set.get(0).equals(self)).map(set -> set.get(1)).findFirst().orElseThrow();
     routing.tell(new RoutingTableActor.Evict(unreachable.id()));
     assertFalse(closestInTable(unreachable.id(), 1).contains(unreachable),
         "gone from the table");
@@ -258,10 +337,16 @@ class ReplicatorTest {
     assertEquals(0, runs.receiveMessage(WAIT).sends(), "still a member: its copies stay");
     assertEquals(before, rpc.stores.size());
 
+    List<Contact> confirmed = List.copyOf(peers);
     members.remove(unreachable);
     peers.remove(unreachable);
     Set<Map.Entry<NodeId, SignedRecord>> moved = new HashSet<>(expected(true));
     moved.removeAll(Set.copyOf(rpc.stores));
+    // Every member of the first run's sets acknowledged its records: this node sends a record
+    // to its new member only if fewer than two of them are closer to the key.
+    moved.removeIf(pair -> !selfSends(ReplicaSets.withSelf(pair.getValue().key().id(), self,
+        peers, REPLICATION), m -> ReplicaSets.withSelf(pair.getValue().key().id(), self,
+        confirmed, REPLICATION).contains(m)));
     assertFalse(moved.isEmpty(), "the seed gives the removed peer some keys");
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
     assertEquals(moved.size(), runs.receiveMessage(WAIT).stored(), "removed: copies move");
