@@ -3,17 +3,14 @@ package io.kadence.node.replication;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
-import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.routing.ContactsView;
 import io.kadence.node.transport.PeerRpc;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,17 +30,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * flight. One run at a time: a trigger during a run schedules another.
  *
  * <p>After a membership change, a run sends a record only to the members of its replica set that
- * are new to it: not a peer that confirmed that exact record, nor one presumed to hold it; and
- * only if this node is one of the two reachable holders it knows of closest to the key, so that
- * a replacement replica gets two STOREs rather than one from every survivor. A
- * record this replicator has not planned before is presumed held by the members its replica set
- * has both under the previous run's contacts and under this run's (its put went to one of the
- * two): otherwise the first run after a burst of
- * puts would have every replica send every record to every other (replication squared STOREs;
- * 7,500 in 2 minutes on 64 peers, 2026-12-05, most of them timing out). Republish and hand-off
- * send to every member regardless. Within a run, a peer whose STORE failed gets no more STOREs
- * (they would wait out the same timeout), and later runs after a table change leave it out for
- * a backoff that doubles from 5 s to 5 minutes while its STOREs keep failing.
+ * are new to it (not a peer that acknowledged that exact record, nor one presumed to hold it),
+ * and only if this node is one of the two reachable holders closest to the key ({@link Holders}:
+ * what is presumed, and why). Republish and hand-off send to every member regardless. Within a
+ * run, a peer whose STORE failed gets no more STOREs (they would wait out the same timeout), and
+ * later runs after a table change leave it out for a backoff ({@link PeerBackoffs}).
  *
  * <p>A peer that left the routing table but is still a cluster member (unreachable, not yet
  * downed: perhaps only starved or paused) stays in the replica sets of re-replication and
@@ -75,13 +66,6 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   private enum Tick implements Command { DEBOUNCED, REPUBLISH, RETRY }
 
-  /** How many holders of a record send it to a member new to its replica set. */
-  static final int SENDERS = 2;
-
-  /** The first wait before a run retries failed STOREs; it doubles up to {@link #MAX_RETRY}. */
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-  private static final Duration MAX_RETRY = Duration.ofMinutes(5);
-
   private record Loaded(List<SignedRecord> records, Throwable failure) implements Command {}
 
   private record Sent(ReplicationPlan.Send send, boolean stored) implements Command {}
@@ -95,7 +79,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private final RecordSource records;
   private final ContactsView contactsView;
   private final TimerScheduler<Command> timers;
-  private final Confirmations confirmations;
+  private final Holders holders;
   private Run running;
   private Run pending;
   private ReplicationRun run;
@@ -104,15 +88,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   private List<Contact> previousContacts = List.of();
   /** The cluster's members that are not down or removed, for peers gone from the table. */
   private final Supplier<Set<Contact>> members;
-  /** Peers whose STOREs failed: when to try them again, and the backoff that got them there. */
-  private final Map<NodeId, Backoff> backoffs = new HashMap<>();
+  private final PeerBackoffs backoffs = new PeerBackoffs();
   /** The wait before the next retry of failed STOREs; doubles while runs keep failing. */
-  private Duration retryDelay = FIRST_RETRY;
-  /** Whether the current run left out a send because its peer was backing off. */
-  private boolean skippedForBackoff;
-
-  /** A peer's backoff: no STOREs from re-replication before {@code untilNanos}. */
-  private record Backoff(long untilNanos, Duration delay) {}
+  private Duration retryDelay = PeerBackoffs.FIRST;
 
   private Replicator(ActorContext<Command> context, TimerScheduler<Command> timers, Contact self,
       ReplicatorSettings settings, PeerRpc rpc, RecordSource records,
@@ -125,7 +103,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     this.rpc = rpc;
     this.records = records;
     this.contactsView = contactsView;
-    this.confirmations = new Confirmations(settings.confirmationCapacity());
+    this.holders = new Holders(self, settings.replication(), settings.confirmationCapacity());
   }
 
   /**
@@ -197,22 +175,18 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     List<Contact> table = contactsView.all();
     List<Contact> contacts = running.handOff() ? table : withMembers(table);
     for (SignedRecord record : msg.records()) {
-      if (!confirmations.isConfirmed(record, self.id())) {
-        presumeHeld(record, contacts);
-      }
+      holders.presumeIfNew(record, previousContacts, contacts);
     }
     previousContacts = contacts;
     long now = System.nanoTime();
-    // A backoff long over is forgotten, so the map does not keep every peer that ever failed.
-    backoffs.values().removeIf(b -> now - b.untilNanos() > MAX_RETRY.toNanos());
-    skippedForBackoff = false;
+    backoffs.startRun(now);
     Set<NodeId> reachable = new HashSet<>();
     table.forEach(contact -> reachable.add(contact.id()));
     run = new ReplicationRun(msg.records(), ReplicationPlan.plan(msg.records(),
         running.handOff() ? null : self, contacts, settings.replication(),
-        (record, set) -> !onlyNew || amongFirstSenders(record, set, reachable),
-        (record, peer) -> onlyNew && (confirmations.isConfirmed(record, peer.id())
-            || backingOff(peer, now))));
+        (record, set) -> !onlyNew || holders.amongFirstSenders(record, set, reachable),
+        (record, peer) -> onlyNew && (holders.holds(record, peer.id())
+            || backoffs.backingOff(peer, now))));
     sendMore();
     return inFlight == 0 ? finish(run.result()) : this;
   }
@@ -235,61 +209,6 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       }
     }
     return contacts;
-  }
-
-  /**
-   * Whether this node is one of the {@link #SENDERS} holders of {@code record} closest to its key
-   * among the members of its replica set ({@code set}, closest first) that it knows hold it
-   * (confirmed or presumed) and that are in the routing table, i.e. reachable. Only those send a
-   * record to the members new to its replica set: when a replica dies, every surviving holder
-   * sent it to the replacement (about three STOREs per copy needed after a kill of 16 of 64
-   * peers), and those STOREs competed with the gets for the two cores just when the network was
-   * busiest. Two rather than one: a new member still gets the record when one sender dies
-   * before its STORE, or was wrongly presumed to hold it. A node outside the set (displaced, or
-   * a spare) sends only when fewer than two such holders are in the set.
-   */
-  private boolean amongFirstSenders(SignedRecord record, List<Contact> set,
-      Set<NodeId> reachable) {
-    int closer = 0;
-    for (Contact member : set) {
-      if (member.id().equals(self.id())) {
-        return true;
-      }
-      if (reachable.contains(member.id()) && confirmations.isConfirmed(record, member.id())
-          && ++closer >= SENDERS) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean backingOff(Contact peer, long nowNanos) {
-    Backoff backoff = backoffs.get(peer.id());
-    boolean waiting = backoff != null && backoff.untilNanos() - nowNanos > 0;
-    skippedForBackoff |= waiting;
-    return waiting;
-  }
-
-  /**
-   * A record first planned now: this node (which marks the record as planned before) and the
-   * members of its replica set both under the previous run's contacts and under this run's
-   * ({@code contacts}) count as holding it. Its put went to one of the two sets, and which is
-   * not known when the peer set changed in between: a member of only one is not presumed, so
-   * it gets the record if it is (or becomes again) a replica. Presuming the previous set alone
-   * left a replica without its copy for good (until republish): a put that already went to a
-   * peer that had just joined, and that peer's death, put back a member presumed to hold it
-   * (MultiJvmChurnTest, 2026-12-06).
-   */
-  private void presumeHeld(SignedRecord record, List<Contact> contacts) {
-    confirmations.confirm(record, self.id());
-    List<Contact> now = ReplicaSets.withSelf(record.key().id(), self, contacts,
-        settings.replication());
-    for (Contact member : ReplicaSets.withSelf(record.key().id(), self, previousContacts,
-        settings.replication())) {
-      if (now.contains(member)) {
-        confirmations.confirm(record, member.id());
-      }
-    }
   }
 
   private void sendMore() {
@@ -316,16 +235,11 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     NodeId to = msg.send().to().id();
     if (msg.stored()) {
       run.acknowledged(msg.send());
-      confirmations.confirm(msg.send().record(), to);
-      backoffs.remove(to);
+      holders.stored(msg.send().record(), to);
+      backoffs.stored(to);
     } else {
       run.failed(msg.send().to());
-      Backoff previous = backoffs.get(to);
-      if (previous == null || previous.untilNanos() - System.nanoTime() <= 0) {
-        Duration delay =
-            previous == null ? FIRST_RETRY : capped(previous.delay().multipliedBy(2));
-        backoffs.put(to, new Backoff(System.nanoTime() + delay.toNanos(), delay));
-      }
+      backoffs.failed(to, System.nanoTime());
     }
     sendMore();
     return inFlight == 0 && !run.hasMore() ? finish(run.result()) : this;
@@ -341,19 +255,14 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     if (running.handOff()) {
       return;
     }
-    if (result.failed() == 0 && !skippedForBackoff && result.error().isEmpty()) {
-      retryDelay = FIRST_RETRY;
+    if (result.failed() == 0 && !backoffs.skippedAny() && result.error().isEmpty()) {
+      retryDelay = PeerBackoffs.FIRST;
       return;
     }
     if (!timers.isTimerActive(Tick.RETRY)) {
       timers.startSingleTimer(Tick.RETRY, retryDelay);
-      retryDelay = capped(retryDelay.multipliedBy(2));
+      retryDelay = PeerBackoffs.capped(retryDelay.multipliedBy(2));
     }
-  }
-
-  /** {@code delay}, or {@link #MAX_RETRY} if longer. */
-  private static Duration capped(Duration delay) {
-    return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
   }
 
   private Behavior<Command> finish(RunResult result) {

@@ -184,7 +184,7 @@ class ReplicatorTest {
 
   /**
    * Whether this node sends {@code r} to the members new to {@code set} (closest first): fewer
-   * than {@link Replicator#SENDERS} members before it in the set hold {@code r}.
+   * than {@link Holders#SENDERS} members before it in the set hold {@code r}.
    */
   private boolean selfSends(List<Contact> set, Predicate<Contact> holds) {
     int closer = 0;
@@ -192,7 +192,7 @@ class ReplicatorTest {
       if (member.equals(self)) {
         return true;
       }
-      if (holds.test(member) && ++closer >= Replicator.SENDERS) {
+      if (holds.test(member) && ++closer >= Holders.SENDERS) {
         return false;
       }
     }
