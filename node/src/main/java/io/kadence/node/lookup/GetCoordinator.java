@@ -286,7 +286,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
       Stages.safely(() -> op.localStore().store(repair.record(), ExpectedSequence.ANY));
     } else {
       Stages.safely(() -> op.rpc().call(repair.replica(), new Message.Store(repair.record()),
-          op.lookup().requestTimeout()));
+          op.storage().storeTimeout()));
     }
   }
 

@@ -49,7 +49,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * Stores still in flight then are reported {@link Status#PENDING}; the coordinator still
  * hears their answers (a lost one is backed by a spare, below), and a copy that does not land
  * anywhere is restored by read repair and the replicator's republish. A put that fails waits
- * for every answer (each store is bounded by the request timeout), so that its result says
+ * for every answer (each store is bounded by the store timeout), so that its result says
  * what became of each.
  *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
@@ -264,7 +264,7 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
           .thenApply(refusal -> stored(replica, refusal));
     } else {
       outcome = Stages.safely(() -> op.rpc().call(replica, new Message.Store(record, expected),
-              op.lookup().requestTimeout()))
+              op.storage().storeTimeout()))
           .thenApply(reply -> answered(replica, reply));
     }
     // Told, not piped: a store answered after the put was decided reaches a stopped actor, and

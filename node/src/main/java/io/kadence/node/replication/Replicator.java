@@ -216,7 +216,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       ReplicationPlan.Send send = run.next().orElseThrow();
       inFlight++;
       getContext().pipeToSelf(
-          rpc.call(send.to(), new Message.Store(send.record()), settings.requestTimeout()),
+          rpc.call(send.to(), new Message.Store(send.record()), settings.storeTimeout()),
           (reply, failure) -> new Sent(send, failure == null && accepted(reply)));
     }
   }

@@ -9,13 +9,13 @@ import java.time.Duration;
  * @param confirmationCapacity most (record, peer) acknowledgements remembered
  */
 public record ReplicatorSettings(int replication, Duration debounce, Duration republishInterval,
-    Duration requestTimeout, int maxInFlight, int confirmationCapacity) {
+    Duration storeTimeout, int maxInFlight, int confirmationCapacity) {
 
   /** The replicator settings of a node. */
   public static ReplicatorSettings of(NodeSettings s) {
     long pairs = (long) s.storage().maxRecords() * s.storage().replication();
     return new ReplicatorSettings(s.storage().replication(), s.storage().replicationDebounce(),
-        s.storage().republishInterval(), s.lookup().requestTimeout(),
+        s.storage().republishInterval(), s.storage().storeTimeout(),
         s.storage().replicationInFlight(), (int) Math.min(pairs, 1_000_000));
   }
 }

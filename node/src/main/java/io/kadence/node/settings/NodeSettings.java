@@ -139,7 +139,8 @@ public record NodeSettings(
         c.getDuration("max-ttl"), c.getDuration("max-clock-skew"), bytesAsInt(c, "max-value-size"), c.getInt("max-records"),
         c.getBytes("max-bytes"), c.getInt("max-publishers-per-key"), c.getInt("snapshot-every"),
         c.getDuration("republish-interval"), c.getDuration("replication-debounce"),
-        c.getInt("replication-in-flight"), c.getDuration("expiry-sweep-interval")));
+        c.getInt("replication-in-flight"), c.getDuration("expiry-sweep-interval"),
+        c.getDuration("store-timeout")));
   }
 
   private static SecuritySettings security(Config c) {

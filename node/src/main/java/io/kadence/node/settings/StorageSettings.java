@@ -18,7 +18,8 @@ public record StorageSettings(
     Duration republishInterval,
     Duration replicationDebounce,
     int replicationInFlight,
-    Duration expirySweepInterval) {
+    Duration expirySweepInterval,
+    Duration storeTimeout) {
 
   /** Shortest TTL a record may carry; shorter ones would expire in flight. */
   public static final Duration MIN_TTL = Duration.ofSeconds(1);
@@ -52,6 +53,7 @@ public record StorageSettings(
     NodeSettings.positive(replicationDebounce, "replication-debounce");
     NodeSettings.atLeast(replicationInFlight, 1, "replication-in-flight");
     NodeSettings.positive(expirySweepInterval, "expiry-sweep-interval");
+    NodeSettings.positive(storeTimeout, "store-timeout");
   }
 
   /** The record rules these settings give (RecordValidator's limits). */

@@ -49,7 +49,9 @@ final class FakeNetwork implements PeerRpc {
     /** Answers after {@link #slowDelay}, which may exceed the caller's timeout. */
     SLOW,
     /** Answers lookups, but a STORE times out. */
-    DROPS_STORES
+    DROPS_STORES,
+    /** Answers lookups at once, STOREs after {@link #slowDelay}. */
+    SLOW_STORES
   }
 
   /** One request as the network received it. */
@@ -246,7 +248,9 @@ final class FakeNetwork implements PeerRpc {
         || (peer.fault == Fault.DROPS_STORES && request instanceof Message.Store)) {
       return fail(to, Math.min(DEAD_DELAY_MILLIS, timeout.toMillis()));
     }
-    long delay = peer.fault == Fault.SLOW ? slowDelayMillis : delayMillis;
+    boolean slow = peer.fault == Fault.SLOW
+        || (peer.fault == Fault.SLOW_STORES && request instanceof Message.Store);
+    long delay = slow ? slowDelayMillis : delayMillis;
     if (delay > timeout.toMillis()) {
       return fail(to, timeout.toMillis());
     }

@@ -248,6 +248,24 @@ class PutCoordinatorTest {
   }
 
   @Test
+  void put_shouldCountStoresSlowerThanALookupRequestWithinTheStoreTimeout() {
+    List<NodeId> ids = Fixtures.idsByDistance(new Random(31), 30, KEY.id());
+    FakeNetwork network = network(ids);
+    NodeId self = ids.get(ids.size() - 1);
+    List<Contact> replicas = network.closestLive(KEY.id(), 5, self);
+    for (int i = 0; i < 3; i++) {
+      network.setFault(replicas.get(i).id(), Fault.SLOW_STORES);
+    }
+    network.setSlowDelay(1_000);
+    // Only two replicas store at once: the quorum of 3 needs a STORE that takes longer than a
+    // lookup request may.
+    PutResult result = put(network, network, self, ExpectedSequence.ANY, Fixtures.settings(
+        "kadence.lookup.request-timeout = 300 ms\nkadence.storage.store-timeout = 3 s"));
+    assertTrue(result.success(), () -> "a persisting replica is not a failed one: " + result);
+    assertEquals(replicas, result.replicaSet());
+  }
+
+  @Test
   void put_shouldAnswerAtItsQuorumWithoutWaitingForAReplicaThatNeverAnswersStores() {
     List<NodeId> ids = Fixtures.idsByDistance(new Random(29), 30, KEY.id());
     FakeNetwork network = network(ids);

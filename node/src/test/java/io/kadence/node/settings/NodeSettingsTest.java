@@ -64,6 +64,9 @@ class NodeSettingsTest {
     assertThrows(ConfigException.class, () -> load("kadence.node.bootstrap = [\"nohost\"]"));
     assertThrows(ConfigException.class, () -> load("kadence.routing.k = 0"));
     assertThrows(ConfigException.class, () -> load("kadence.lookup.timeout = -1s"));
+    ConfigException store = assertThrows(ConfigException.class,
+        () -> load("kadence.storage.store-timeout = 0s"));
+    assertTrue(store.getMessage().contains("store-timeout"), store.getMessage());
     assertThrows(ConfigException.class, () -> load("kadence.routing.k = many"));
   }
 

@@ -410,7 +410,8 @@ class StorageActorTest {
     StorageSettings roomy = settings();
     StorageSettings huge = new StorageSettings(5, 3, roomy.defaultTtl(), roomy.maxTtl(),
         roomy.maxClockSkew(), 1024, 10_000_000, 4L << 30, 4, 1000, roomy.republishInterval(),
-        roomy.replicationDebounce(), roomy.replicationInFlight(), roomy.expirySweepInterval());
+        roomy.replicationDebounce(), roomy.replicationInFlight(), roomy.expirySweepInterval(),
+        roomy.storeTimeout());
 
     assertThrows(IllegalArgumentException.class, () -> StorageActor.create(SELF, huge, clock, new StoreView()));
   }

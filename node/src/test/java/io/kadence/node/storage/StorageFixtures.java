@@ -64,7 +64,8 @@ final class StorageFixtures {
       int snapshotEvery) {
     return new StorageSettings(5, 3, Duration.ofHours(24), Duration.ofHours(48),
         Duration.ofMinutes(1), 1024, maxRecords, maxBytes, maxPublishers, snapshotEvery,
-        Duration.ofHours(1), Duration.ofSeconds(1), 32, Duration.ofMinutes(1));
+        Duration.ofHours(1), Duration.ofSeconds(1), 32, Duration.ofMinutes(1),
+        Duration.ofSeconds(5));
   }
 
   /** {@code s} with the expiry sweep every {@code interval}. */
@@ -72,7 +73,7 @@ final class StorageFixtures {
     return new StorageSettings(s.replication(), s.writeQuorum(), s.defaultTtl(), s.maxTtl(),
         s.maxClockSkew(), s.maxValueBytes(), s.maxRecords(), s.maxBytes(),
         s.maxPublishersPerKey(), s.snapshotEvery(), s.republishInterval(),
-        s.replicationDebounce(), s.replicationInFlight(), interval);
+        s.replicationDebounce(), s.replicationInFlight(), interval, s.storeTimeout());
   }
 
   /** Roomy settings: 10,000 records, 1 MiB, 4 publishers per key, snapshot every 1,000. */
