@@ -67,8 +67,8 @@ final class Holders {
    * among the members of its replica set ({@code set}, closest first) that hold it (confirmed or
    * presumed) and are {@code reachable} (in the routing table). Only those send a record to the
    * members new to its replica set: when a replica died, every surviving holder sent it to the
-   * replacement, and those STOREs competed with the gets for the machine just when the network
-   * was busiest. Two rather than one: a new member still gets the record when one sender dies
+   * replacement (5,554 STOREs in the minute after a kill of 16 of 64 peers was settled,
+   * docs/BENCHMARKS.md, "Two senders per new copy"). Two rather than one: a new member still gets the record when one sender dies
    * before its STORE, or was wrongly presumed to hold it. A node outside the set (displaced, or
    * a spare) sends only when fewer than two such holders are in the set.
    */
