@@ -14,7 +14,8 @@ class PeerLauncherTest {
     PeerSpec peer = PeerSpec.plan(1, 7400, Path.of("/net")).get(0);
     List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar:b.jar", false, null).command(peer);
     assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "io.kadence.cli.Main", "node", "--host", "127.0.0.1",
+        "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "io.kadence.cli.Main",
+        "node", "--host", "127.0.0.1",
         "--port", "7400", "--http-port", "7480", "--data-dir", "/net/peer-0", "--managed-by",
         Long.toString(ProcessHandle.current().pid())), command);
   }
@@ -36,8 +37,8 @@ class PeerLauncherTest {
     List<String> command = new PeerLauncher("/jdk/bin/java", "a.jar", false, null)
         .withClassArchive(Path.of("/cache/peers.jsa")).command(peer);
     assertEquals(List.of("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/cache/peers.jsa",
-        "io.kadence.cli.Main"), command.subList(0, 6));
+        "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1",
+        "-XX:SharedArchiveFile=/cache/peers.jsa", "io.kadence.cli.Main"), command.subList(0, 7));
   }
 
   @Test
