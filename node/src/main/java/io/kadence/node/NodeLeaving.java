@@ -4,6 +4,7 @@ import io.kadence.dht.routing.Contact;
 import io.kadence.dht.wire.Message;
 import io.kadence.node.replication.Replicator;
 import io.kadence.node.settings.NodeSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,22 +18,34 @@ import org.apache.pekko.pattern.StatusReply;
  * to its new replica set before the node exits): hand every record to its replica set without
  * this node, drop what was handed off, send a signed LEAVE to every routing contact, then leave
  * the cluster. The guardian runs the steps in order and bounds the whole by the leave timeout.
+ * A leave requested again while one runs (an operator's second request, or the SIGTERM that
+ * follows an HTTP leave) gets the same answer when it ends, instead of an error that made
+ * {@code kadence node} stop at once in the middle of the hand-off.
  */
 final class NodeLeaving {
   private final NodeParts parts;
   private final NodeSettings settings;
   private final ActorSystem<?> system;
-  private final ActorRef<StatusReply<LeaveResult>> replyTo;
+  private final List<ActorRef<StatusReply<LeaveResult>>> replyTo = new ArrayList<>();
   private Replicator.RunResult handOff;
   private int notified;
-  private boolean replied;
+  private LeaveResult answer;
 
   NodeLeaving(NodeParts parts, NodeSettings settings, ActorSystem<?> system,
       ActorRef<StatusReply<LeaveResult>> replyTo) {
     this.parts = parts;
     this.settings = settings;
     this.system = system;
-    this.replyTo = replyTo;
+    this.replyTo.add(replyTo);
+  }
+
+  /** Another request to leave: answered with this leave's result, now if it has ended. */
+  void alsoAnswer(ActorRef<StatusReply<LeaveResult>> another) {
+    if (answer != null) {
+      another.tell(StatusReply.success(answer));
+    } else {
+      replyTo.add(another);
+    }
   }
 
   /** A hand-off that could not even start. */
@@ -75,15 +88,16 @@ final class NodeLeaving {
     this.notified = acknowledged;
   }
 
-  /** Answers the leave request, once; later calls do nothing. */
+  /** Answers the leave requests, once; later calls do nothing. */
   void reply(boolean leftCluster) {
-    if (replied) {
+    if (answer != null) {
       return;
     }
-    replied = true;
     Replicator.RunResult result = handOff == null ? failed(new IllegalStateException("timeout"))
         : handOff;
-    replyTo.tell(StatusReply.success(new LeaveResult(result.records(),
-        result.fullyReplicated().size(), result.failed(), notified, leftCluster)));
+    answer = new LeaveResult(result.records(), result.fullyReplicated().size(), result.failed(),
+        notified, leftCluster);
+    replyTo.forEach(r -> r.tell(StatusReply.success(answer)));
+    replyTo.clear();
   }
 }

@@ -13,6 +13,7 @@ import io.kadence.node.lookup.GetResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +63,11 @@ class PeerChurnTest {
       int held = InJvmCluster.await(leaver.info(), ClusterFixture.WAIT).storage().records();
       assertTrue(held > 0, "the leaving peer holds records");
       int contacts = InJvmCluster.await(leaver.routing(), ClusterFixture.WAIT).size();
-      LeaveResult left = InJvmCluster.await(leaver.leave(), ClusterFixture.WAIT);
+      CompletionStage<LeaveResult> leave = leaver.leave();
+      // Asked again while it runs (as the SIGTERM after an HTTP leave does): the same answer.
+      CompletionStage<LeaveResult> again = leaver.leave();
+      LeaveResult left = InJvmCluster.await(leave, ClusterFixture.WAIT);
+      assertEquals(left, InJvmCluster.await(again, ClusterFixture.WAIT));
       assertEquals(contacts, left.notified(), "every routing contact acknowledged the LEAVE");
       assertEquals(held, left.records());
       assertEquals(held, left.handedOff(), "every record handed to its whole new replica set");
