@@ -15,8 +15,8 @@ import org.slf4j.Logger;
  * {@code POST /v1/leave} (docs/HTTP-API.md): the admin call that makes the peer leave
  * gracefully (hand its records on, tell its contacts, leave the cluster, stop). It needs
  * {@code Authorization: Bearer <token>} with the token this API wrote to the data dir
- * ({@link AdminToken}). The answer, 202, comes as the leave starts; the peer stops afterwards,
- * and with it this API.
+ * ({@link AdminToken}). The answer, 202, comes as the leave starts (or, asked again, while it
+ * runs); the peer stops afterwards, and with it this API.
  */
 final class AdminRoutes extends ApiDirectives {
   private final KadenceNode node;
@@ -34,11 +34,12 @@ final class AdminRoutes extends ApiDirectives {
         return complete(unauthorized(auth.isPresent()));
       }
       return answer(node.info(), info -> {
-        if (info.state() != NodeState.SERVING) {
+        if (!canLeave(info.state())) {
           return ApiError.notServing("node is " + info.state().name().toLowerCase(Locale.ROOT)
               + "; only a serving node can leave").toResponse();
         }
-        log.info("node {}: leave requested over HTTP", node.id().shortHex());
+        log.info("node {}: leave requested over HTTP{}", node.id().shortHex(),
+            info.state() == NodeState.LEAVING ? " (already leaving: joins that leave)" : "");
         node.leave().whenComplete((result, failure) -> {
           if (failure != null) {
             log.warn("node {}: leave failed: {}", node.id().shortHex(), failure.getMessage());
@@ -47,6 +48,15 @@ final class AdminRoutes extends ApiDirectives {
         return Json.response(StatusCodes.ACCEPTED, Map.of("state", NodeState.LEAVING.name()));
       });
     })));
+  }
+
+  /**
+   * Whether a leave asked for in {@code state} is accepted: a serving node starts one, a leaving
+   * node joins the one that runs (the guardian answers both with that leave's result), so a
+   * caller that asks again, as local-net does before its SIGTERM, gets 202 twice.
+   */
+  static boolean canLeave(NodeState state) {
+    return state == NodeState.SERVING || state == NodeState.LEAVING;
   }
 
   private static HttpResponse unauthorized(boolean tokenGiven) {
