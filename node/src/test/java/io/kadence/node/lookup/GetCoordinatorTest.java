@@ -111,6 +111,32 @@ class GetCoordinatorTest {
   }
 
   @Test
+  void get_shouldLeaveThisNodeAloneWhenItIsNotAReplicaAndTheQuorumAnswered() {
+    FakeNetwork network = network(ids);
+    holds(network, alice2, 0, 1, 2, 3, 4);
+    // The read quorum is 3: the get hears from three or four peers, and this node, the farthest
+    // of 30, is closer than none of the replicas it knows of.
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertEquals(List.of(alice2), result.records());
+    assertEquals(List.of(), result.repairs());
+    assertEquals(Optional.empty(), network.heldBy(self, KEY, alice2.publisherId()));
+  }
+
+  @Test
+  void get_shouldRepairAReplicaItAskedButNotOneItDidNotAsk() {
+    FakeNetwork network = network(ids);
+    // r0 lacks the record: the lookup hears it answer without a value and asks on; r4, beyond
+    // the quorum's answers, is not asked and is left alone though it lacks the record too.
+    holds(network, alice2, 1, 2, 3);
+    GetResult result = get(network, self, Fixtures.settings(""));
+    assertEquals(List.of(alice2), result.records());
+    assertEquals(List.of(new Repair(network.contact(ids.get(0)), alice2, false)),
+        result.repairs().stream().filter(r -> r.replica().id().equals(ids.get(0))).toList());
+    assertTrue(result.repairs().stream().allMatch(r -> ids.subList(0, 5).contains(r.replica().id())),
+        "only replicas are repaired: " + result.repairs());
+  }
+
+  @Test
   void get_shouldReturnNoRecordsWhenTheKeyIsMissing() {
     FakeNetwork network = network(ids);
     GetResult result = get(network, self, Fixtures.settings(""));
