@@ -246,13 +246,13 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
   }
 
   private Behavior<Command> onLeave(Leave msg) {
-    if (state == NodeState.LEAVING) {
-      leaving.alsoAnswer(msg.replyTo());
-      return this;
-    }
-    if (state != NodeState.SERVING) {
+    if (!state.acceptsLeave()) {
       msg.replyTo().tell(StatusReply.error("node is " + state.name().toLowerCase()
           + "; only a serving node can leave"));
+      return this;
+    }
+    if (state == NodeState.LEAVING) {
+      leaving.alsoAnswer(msg.replyTo());
       return this;
     }
     state = NodeState.LEAVING;

@@ -11,5 +11,15 @@ public enum NodeState {
   /** Handing its records on and leaving. */
   LEAVING,
   /** Stopped. */
-  STOPPED
+  STOPPED;
+
+  /**
+   * Whether a leave asked for in this state is accepted: a serving node starts one, a leaving
+   * node joins the one that runs and gets its result. The guardian and {@code POST /v1/leave}
+   * both follow this rule; a caller that asks again (local-net's SIGTERM after its HTTP leave)
+   * gets the running leave, not an error.
+   */
+  public boolean acceptsLeave() {
+    return this == SERVING || this == LEAVING;
+  }
 }

@@ -34,7 +34,7 @@ final class AdminRoutes extends ApiDirectives {
         return complete(unauthorized(auth.isPresent()));
       }
       return answer(node.info(), info -> {
-        if (!canLeave(info.state())) {
+        if (!info.state().acceptsLeave()) {
           return ApiError.notServing("node is " + info.state().name().toLowerCase(Locale.ROOT)
               + "; only a serving node can leave").toResponse();
         }
@@ -48,15 +48,6 @@ final class AdminRoutes extends ApiDirectives {
         return Json.response(StatusCodes.ACCEPTED, Map.of("state", NodeState.LEAVING.name()));
       });
     })));
-  }
-
-  /**
-   * Whether a leave asked for in {@code state} is accepted: a serving node starts one, a leaving
-   * node joins the one that runs (the guardian answers both with that leave's result), so a
-   * caller that asks again, as local-net does before its SIGTERM, gets 202 twice.
-   */
-  static boolean canLeave(NodeState state) {
-    return state == NodeState.SERVING || state == NodeState.LEAVING;
   }
 
   private static HttpResponse unauthorized(boolean tokenGiven) {

@@ -68,9 +68,10 @@ final class Holders {
    * presumed) and are {@code reachable} (in the routing table). Only those send a record to the
    * members new to its replica set: when a replica died, every surviving holder sent it to the
    * replacement (5,554 STOREs in the minute after a kill of 16 of 64 peers was settled,
-   * docs/BENCHMARKS.md, "Two senders per new copy"). Two rather than one: a new member still gets the record when one sender dies
-   * before its STORE, or was wrongly presumed to hold it. A node outside the set (displaced, or
-   * a spare) sends only when fewer than two such holders are in the set.
+   * docs/BENCHMARKS.md, "Two senders per new copy"). Two rather than one: a new member still
+   * gets the record when one sender dies before its STORE, or was wrongly presumed to hold it.
+   * A node outside the set (displaced, or a spare) sends only when fewer than two such holders
+   * are in the set.
    */
   boolean amongFirstSenders(SignedRecord record, List<Contact> set, Set<NodeId> reachable) {
     int closer = 0;
