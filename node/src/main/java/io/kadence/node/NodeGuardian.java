@@ -16,7 +16,6 @@ import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.HostPort;
 import io.kadence.node.settings.NodeSettings;
 import io.kadence.node.storage.JournalSchema;
-import io.kadence.node.storage.StorageLocalStore;
 import io.kadence.node.transport.NodeStats;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +25,6 @@ import java.util.List;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -39,8 +37,8 @@ import org.apache.pekko.pattern.StatusReply;
  * The root actor of a peer (DESIGN.md, "Inside one peer"): opens the journal, starts the parts
  * in order ({@link NodeParts}), joins the network, then serves the node's API — put, get,
  * lookup, info, leave — by spawning one coordinator per request. Owns the lifecycle
- * {@link NodeState}: starting, joining, serving, leaving, stopped. When it stops, the actor
- * system terminates.
+ * {@link NodeState}: starting, joining, serving, then leaving (the behavior {@link NodeLeaving}),
+ * stopped. When it stops, the actor system terminates.
  */
 public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
   /** What the node's API sends the guardian; every reply is a {@link StatusReply}. */
@@ -63,23 +61,26 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
   /** Answered once the node serves, or with the reason it cannot. */
   public record AwaitServing(ActorRef<StatusReply<Contact>> replyTo) implements Command {}
 
+  /** A question about this peer alone, answered in any state ({@link NodeQueries}). */
+  public sealed interface Query extends Command {}
+
   /** The node's identity, state and counters. */
-  public record GetInfo(ActorRef<StatusReply<NodeInfo>> replyTo) implements Command {}
+  public record GetInfo(ActorRef<StatusReply<NodeInfo>> replyTo) implements Query {}
 
   /** The records this peer itself holds for {@code key}, without asking the network. */
   public record GetHeld(Key key, ActorRef<StatusReply<List<SignedRecord>>> replyTo)
-      implements Command {}
+      implements Query {}
 
   /**
    * Every live record this peer itself holds, for the HTTP API's {@code /v1/local/keys}: how
    * tests and operators count the copies of a key without asking the network.
    */
   public record GetAllHeld(ActorRef<StatusReply<List<SignedRecord>>> replyTo)
-      implements Command {}
+      implements Query {}
 
   /** The routing table by bucket. */
   public record GetRouting(ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo)
-      implements Command {}
+      implements Query {}
 
   /** Everything a guardian is started with. */
   public record Start(NodeSettings settings, NodeKeyPair identity, Path contactsFile,
@@ -87,27 +88,29 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
 
   private record SchemaReady(Throwable failure) implements Command {}
 
-  private record MembershipChanged(Membership.Change change) implements Command {}
+  record MembershipChanged(Membership.Change change) implements Command {}
 
   private record TableChanged(RoutingTableActor.ContactsChanged change) implements Command {}
 
   /** The ids to look up to refresh idle buckets. */
   record Refresh(List<NodeId> targets) implements Command {}
 
-  private record HandedOff(Replicator.RunResult result) implements Command {}
+  /** A leave's hand-off ended ({@link NodeLeaving}). */
+  record HandedOff(Replicator.RunResult result) implements Command {}
 
-  private record ContactsNotified(int acknowledged) implements Command {}
+  /** A leave's LEAVE messages were sent; {@code acknowledged} contacts answered. */
+  record ContactsNotified(int acknowledged) implements Command {}
 
-  private enum Tick implements Command { JOIN_TIMEOUT, REFRESH, LEAVE_TIMEOUT }
+  enum Tick implements Command { JOIN_TIMEOUT, REFRESH, LEAVE_TIMEOUT }
 
   private final Start start;
   private final TimerScheduler<Command> timers;
   private final long startedNanos = System.nanoTime();
   private final List<ActorRef<StatusReply<Contact>>> awaitingServing = new ArrayList<>();
   private final NodeOperations operations;
+  private final NodeQueries queries;
   private NodeState state = NodeState.STARTING;
   private NodeParts parts;
-  private NodeLeaving leaving;
   private String failure;
 
   private NodeGuardian(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -117,6 +120,7 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
     this.start = start;
     this.operations = new NodeOperations(context, start.settings(), start.identity(),
         start.clock());
+    this.queries = new NodeQueries(context, start.settings(), start.stats());
   }
 
   /** The guardian of a peer; the actor system's root behavior. */
@@ -138,18 +142,11 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
         .onMessage(Put.class, this::onRequest)
         .onMessage(Get.class, this::onRequest)
         .onMessage(Lookup.class, this::onRequest)
-        .onMessage(GetInfo.class, this::onGetInfo)
-        .onMessage(GetRouting.class, this::onGetRouting)
-        .onMessage(GetHeld.class, this::onGetHeld)
-        .onMessage(GetAllHeld.class, this::onGetAllHeld)
+        .onMessage(Query.class, this::onQuery)
         .onMessage(Leave.class, this::onLeave)
-        .onMessage(HandedOff.class, this::onHandedOff)
-        .onMessage(ContactsNotified.class, this::onContactsNotified)
         .onMessage(Refresh.class, this::onRefreshTargets)
         .onMessageEquals(Tick.JOIN_TIMEOUT, this::onJoinTimeout)
         .onMessageEquals(Tick.REFRESH, this::onRefresh)
-        .onMessageEquals(Tick.LEAVE_TIMEOUT, this::onLeaveTimeout)
-        .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
@@ -198,9 +195,6 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
       // at the unreachable verdict), but the replicator kept it in its replica sets until now.
       parts.replicator().tell(new Replicator.PeersChanged());
     } else if (msg.change() instanceof Membership.SelfRemoved) {
-      if (leaving != null) {
-        return finishLeave(true);
-      }
       getContext().getLog().warn("node {}: removed from the cluster (downed); stopping",
           parts.self().id().shortHex());
       return Behaviors.stopped();
@@ -224,83 +218,24 @@ public final class NodeGuardian extends AbstractBehavior<NodeGuardian.Command> {
     return this;
   }
 
-  private Behavior<Command> onGetInfo(GetInfo msg) {
-    operations.info(parts, state, Duration.ofNanos(System.nanoTime() - startedNanos),
-        start.stats(), msg.replyTo());
+  private Behavior<Command> onQuery(Query query) {
+    queries.answer(query, parts, state, uptime());
     return this;
   }
 
-  private Behavior<Command> onGetRouting(GetRouting msg) {
-    operations.routing(parts, msg.replyTo());
-    return this;
-  }
-
-  private Behavior<Command> onGetHeld(GetHeld msg) {
-    operations.held(parts, store -> store.get(msg.key()), msg.replyTo());
-    return this;
-  }
-
-  private Behavior<Command> onGetAllHeld(GetAllHeld msg) {
-    operations.held(parts, StorageLocalStore::allRecords, msg.replyTo());
-    return this;
+  private Duration uptime() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   private Behavior<Command> onLeave(Leave msg) {
-    if (!state.acceptsLeave()) {
+    if (state != NodeState.SERVING) {
       msg.replyTo().tell(StatusReply.error("node is " + state.name().toLowerCase()
           + "; only a serving node can leave"));
       return this;
     }
-    if (state == NodeState.LEAVING) {
-      leaving.alsoAnswer(msg.replyTo());
-      return this;
-    }
     state = NodeState.LEAVING;
-    leaving = new NodeLeaving(parts, start.settings(), getContext().getSystem(), msg.replyTo());
-    timers.cancel(Tick.REFRESH);
-    timers.startSingleTimer(Tick.LEAVE_TIMEOUT, start.settings().network().leaveTimeout());
-    getContext().getLog().info("node {}: leaving: handing records on",
-        parts.self().id().shortHex());
-    getContext().pipeToSelf(leaving.handOff(),
-        (result, failure) -> new HandedOff(failure == null ? result : NodeLeaving.failed(failure)));
-    return this;
-  }
-
-  private Behavior<Command> onHandedOff(HandedOff msg) {
-    leaving.handedOff(msg.result());
-    getContext().pipeToSelf(leaving.dropHandedOffAndNotify(),
-        (acks, failure) -> new ContactsNotified(failure == null ? acks : 0));
-    return this;
-  }
-
-  private Behavior<Command> onContactsNotified(ContactsNotified msg) {
-    leaving.notified(msg.acknowledged());
-    getContext().getLog().info("node {}: leaving the cluster", parts.self().id().shortHex());
-    Cluster cluster = Cluster.get(getContext().getSystem());
-    cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(
-        cluster.selfMember().address()));
-    return this;
-  }
-
-  private Behavior<Command> onLeaveTimeout() {
-    getContext().getLog().warn("node {}: leave did not finish within {}; stopping anyway",
-        parts.self().id().shortHex(), start.settings().network().leaveTimeout());
-    return finishLeave(false);
-  }
-
-  private Behavior<Command> finishLeave(boolean leftCluster) {
-    leaving.reply(leftCluster);
-    state = NodeState.STOPPED;
-    return Behaviors.stopped();
-  }
-
-  /** The system may stop under a leave (the cluster shuts an exiting member down): answer it. */
-  private Behavior<Command> onPostStop() {
-    if (leaving != null) {
-      leaving.reply(false);
-    }
-    state = NodeState.STOPPED;
-    return this;
+    return NodeLeaving.start(getContext(), timers, parts, start.settings(), operations, queries,
+        this::uptime, msg.replyTo());
   }
 
   private Behavior<Command> onJoinTimeout() {

@@ -15,15 +15,10 @@ import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
 import io.kadence.node.settings.HostPort;
 import io.kadence.node.settings.NodeSettings;
-import io.kadence.node.storage.StorageLocalStore;
-import io.kadence.node.transport.NodeStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.apache.pekko.actor.Address;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -33,8 +28,9 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * The guardian's request work, kept out of its lifecycle: checks a put and signs its record,
  * asks the routing table for a request's starting contacts, spawns one coordinator per request
- * (DESIGN.md: fan-out is a per-request child that replies once and stops), joins the cluster,
- * and answers info, routing and local-store queries. Runs on the guardian's thread only.
+ * (DESIGN.md: fan-out is a per-request child that replies once and stops) and joins the
+ * cluster; {@link NodeQueries} answers the questions about this peer alone. Runs on the
+ * guardian's thread only.
  */
 final class NodeOperations {
   private final ActorContext<NodeGuardian.Command> context;
@@ -144,58 +140,6 @@ final class NodeOperations {
     for (NodeId target : targets) {
       context.getSelf().tell(new NodeGuardian.Lookup(target, context.getSystem().ignoreRef()));
     }
-  }
-
-  void info(NodeParts parts, NodeState state, Duration uptime, NodeStats stats,
-      ActorRef<StatusReply<NodeInfo>> replyTo) {
-    if (parts == null) {
-      replyTo.tell(StatusReply.error("node is " + state.name().toLowerCase()));
-      return;
-    }
-    var cluster = Cluster.get(context.getSystem()).state();
-    int members = 0;
-    for (var member : cluster.getMembers()) {
-      members++;
-    }
-    int total = members;
-    int unreachable = cluster.getUnreachable().size();
-    parts.store().stats().thenCombine(snapshot(parts), (storage, routing) -> new NodeInfo(
-            parts.self().id(), parts.self().host(), parts.self().port(), state, uptime,
-            routing.size(), total, unreachable, storage, stats.snapshot()))
-        .whenComplete((info, failure) -> replyTo.tell(failure == null
-            ? StatusReply.success(info) : StatusReply.error("node did not answer: " + failure)));
-  }
-
-  /** The routing table by bucket; {@code parts} is null while the node starts. */
-  void routing(NodeParts parts,
-      ActorRef<StatusReply<RoutingTableActor.RoutingSnapshot>> replyTo) {
-    if (parts == null) {
-      replyTo.tell(StatusReply.error("node is starting"));
-      return;
-    }
-    snapshot(parts).whenComplete((snapshot, failure) -> replyTo.tell(failure == null
-        ? StatusReply.success(snapshot) : StatusReply.error("routing did not answer")));
-  }
-
-  /**
-   * Records this peer itself holds, as {@code read} takes them from its store; {@code parts} is
-   * null while the node starts.
-   */
-  void held(NodeParts parts,
-      Function<StorageLocalStore, CompletionStage<List<SignedRecord>>> read,
-      ActorRef<StatusReply<List<SignedRecord>>> replyTo) {
-    if (parts == null) {
-      replyTo.tell(StatusReply.error("node is starting"));
-      return;
-    }
-    read.apply(parts.store()).whenComplete((records, failure) -> replyTo.tell(failure == null
-        ? StatusReply.success(records)
-        : StatusReply.error("store did not answer: " + failure.getMessage())));
-  }
-
-  private CompletionStage<RoutingTableActor.RoutingSnapshot> snapshot(NodeParts parts) {
-    return Asks.ask(parts.routing(), RoutingTableActor.GetSnapshot::new,
-        settings.lookup().requestTimeout(), context.getSystem().scheduler());
   }
 
   /**

@@ -15,8 +15,8 @@ public enum NodeState {
 
   /**
    * Whether a leave asked for in this state is accepted: a serving node starts one, a leaving
-   * node joins the one that runs and gets its result. The guardian and {@code POST /v1/leave}
-   * both follow this rule; a caller that asks again (local-net's SIGTERM after its HTTP leave)
+   * node joins the one that runs and gets its result. The guardian (serving), its leaving
+   * behavior ({@link NodeLeaving}) and {@code POST /v1/leave} follow this rule; a caller that asks again (local-net's SIGTERM after its HTTP leave)
    * gets the running leave, not an error.
    */
   public boolean acceptsLeave() {
