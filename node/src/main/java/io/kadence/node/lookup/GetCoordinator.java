@@ -1,8 +1,6 @@
 package io.kadence.node.lookup;
 
 import io.kadence.dht.id.Key;
-import io.kadence.dht.id.NodeId;
-import io.kadence.dht.lookup.FoundValue;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
@@ -10,13 +8,8 @@ import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
 import io.kadence.node.lookup.RecordRepair.Repair;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.pekko.actor.DeadLetterSuppression;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -43,7 +36,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * with an older record of a publisher, or none, is sent the newest one (Kademlia stores the value
  * at the closest node that did not return it); a replica not asked is left alone.
  * Repairs are fire-and-forget and counted in the result; a lookup that timed out saw only part
- * of the replica set, and repairs nothing.
+ * of the replica set, and repairs nothing. {@link GetAnswers} works these out from the lookup's
+ * report and the local read; this actor runs the lookups and the read, and sends the repairs.
  *
  * <p>An empty answer is conclusive only if the lookup finished in time and enough of the replica
  * set answered ({@link GetResult#notFound()}); otherwise the key may exist on the peers that did
@@ -190,17 +184,16 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     if (report == null || !localDone) {
       return this;
     }
-    List<SignedRecord> all = new ArrayList<>(report.records());
-    List<SignedRecord> mine = local == null ? List.of() : local;
-    all.addAll(mine);
-    List<SignedRecord> newest = RecordRepair.newestPerPublisher(all).stream()
-        .filter(r -> !op.validator().isExpired(r)).toList();
-    List<Repair> repairs = report.timedOut() ? List.of() : RecordRepair.plan(newest, holdings());
+    GetAnswers answers = new GetAnswers(key, op.self(), op.storage().replication(), initial,
+        report, Optional.ofNullable(local));
+    List<SignedRecord> mine = answers.localRecords();
+    List<SignedRecord> newest = answers.newest(op.validator());
+    List<Repair> repairs = answers.repairs(newest);
     repairs.forEach(this::send);
-    List<Contact> replicaSet = report.closestKnown(op.self(), op.storage().replication());
+    List<Contact> replicaSet = answers.replicaSet();
     int needed = op.storage().readQuorumFor(op.replicasKnown(replicaSet.size()));
-    GetResult result = new GetResult(key, newest, repairs, mine.size(), answered(replicaSet),
-        needed, report);
+    GetResult result = new GetResult(key, newest, repairs, mine.size(),
+        answers.answered(replicaSet), needed, report);
     if (getContext().getLog().isDebugEnabled()) {
       getContext().getLog().debug("{} get {} (lookup {}, {} ms in): {} records ({} local), {} "
           + "repairs, lookup {} in {} rounds, {} of replica set {} answered", selfHex(),
@@ -211,7 +204,7 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
     }
     boolean someSilent = result.replicasAnswered() < replicaSet.size();
     if (!result.found() && (result.unavailable() || someSilent)
-        && askAgain(result, replicaSet.size())) {
+        && askAgain(answers, result, replicaSet.size())) {
       return this; // no record means no repairs: nothing was sent
     }
     if (result.unavailable()) {
@@ -226,19 +219,15 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
    * request timeout of the lookup timeout is left, from every peer the first lookup heard of:
    * those that answered, those it gave up, and the routing table's contacts it started from.
    */
-  private boolean askAgain(GetResult first, int replicas) {
+  private boolean askAgain(GetAnswers answers, GetResult first, int replicas) {
     Duration left = op.lookup().timeout()
         .minusNanos(op.nanoTime().getAsLong() - startNanos);
     if (attempt > 1 || left.compareTo(op.lookup().requestTimeout()) < 0) {
       return false;
     }
     getContext().getLog().debug("{}: asking again", shortfall(first, replicas));
-    Map<NodeId, Contact> known = new LinkedHashMap<>();
-    for (List<Contact> contacts : List.of(report.closest(), report.result().failed(), initial)) {
-      contacts.forEach(contact -> known.putIfAbsent(contact.id(), contact));
-    }
     attempt++;
-    lookUp(List.copyOf(known.values()), left);
+    lookUp(answers.heardOf(), left);
     return true;
   }
 
@@ -248,51 +237,6 @@ public final class GetCoordinator extends AbstractBehavior<GetCoordinator.Comman
         + result.replicasAnswered() + " of " + replicas + " replicas answered ("
         + result.replicasNeeded() + " needed" + (report.timedOut() ? ", lookup timed out" : "")
         + ")";
-  }
-
-  /** How many of {@code replicaSet} answered: peers that responded, and this node if it read. */
-  private int answered(List<Contact> replicaSet) {
-    Set<NodeId> responded = new HashSet<>();
-    report.closest().forEach(contact -> responded.add(contact.id()));
-    if (local != null) {
-      responded.add(op.self().id());
-    }
-    return (int) replicaSet.stream().filter(contact -> responded.contains(contact.id())).count();
-  }
-
-  /**
-   * What each replica that answered returned, in replica-set order; this node only if its read
-   * succeeded. The replica set is the {@code replication} closest of the live peers this node
-   * knows of (its routing table's contacts the get started from and the peers that answered,
-   * less those that failed to) and itself. A get that stops at its read quorum hears from three
-   * or four peers: taken from those alone, the "replica set" always held this node too, and a
-   * get through a peer outside the key's replica set stored a copy there (2026-12-07, 16 peers
-   * after a warm-up: 14,887 records where the replica sets need 12,500). A replica that was not
-   * asked is left alone: what it holds is not known.
-   */
-  private Map<Contact, List<SignedRecord>> holdings() {
-    Map<NodeId, List<SignedRecord>> returned = new HashMap<>();
-    for (FoundValue<List<SignedRecord>> found : report.result().values()) {
-      returned.put(found.from().id(), found.value());
-    }
-    Set<NodeId> answered = new HashSet<>();
-    report.closest().forEach(contact -> answered.add(contact.id()));
-    Set<NodeId> failed = new HashSet<>();
-    report.result().failed().forEach(contact -> failed.add(contact.id()));
-    List<Contact> known = new ArrayList<>(report.closest());
-    initial.stream().filter(contact -> !failed.contains(contact.id())).forEach(known::add);
-    Map<Contact, List<SignedRecord>> holdings = new LinkedHashMap<>();
-    for (Contact replica : ReplicaSets.withSelf(key.id(), op.self(), known,
-        op.storage().replication())) {
-      if (replica.id().equals(op.self().id())) {
-        if (local != null) {
-          holdings.put(replica, local);
-        }
-      } else if (answered.contains(replica.id())) {
-        holdings.put(replica, returned.getOrDefault(replica.id(), List.of()));
-      }
-    }
-    return holdings;
   }
 
   /** Fire-and-forget: the answer is not awaited, and the replace rule makes a repeat harmless. */
