@@ -1,29 +1,16 @@
 package io.kadence.node.lookup;
 
 import io.kadence.dht.id.Key;
-import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
-import io.kadence.dht.routing.ReplicaSets;
 import io.kadence.dht.wire.Message;
-import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.lookup.PutResult.ReplicaOutcome;
-import io.kadence.node.lookup.PutResult.Status;
 import io.kadence.node.settings.NodeSettings;
-import io.kadence.node.transport.PeerRpcException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.DeadLetterSuppression;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -46,10 +33,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * <p>The put answers as soon as its quorum of replicas stored the record, not when the last
  * replica answers: a dead or slow replica among the set costs an acknowledged put nothing
  * (DESIGN.md: a put is acknowledged once {@code write-quorum} replicas have persisted it).
- * Stores still in flight then are reported {@link Status#PENDING}; the coordinator still
- * hears their answers (a lost one is backed by a spare, below), and a copy that does not land
- * anywhere is restored by read repair and the replicator's republish. A put that fails waits
- * for every answer (each store is bounded by the store timeout), so that its result says
+ * Stores still in flight then are reported {@link PutResult.Status#PENDING}; the coordinator
+ * still hears their answers (a lost one is backed by a spare, below), and a copy that does not
+ * land anywhere is restored by read repair and the replicator's republish. A put that fails
+ * waits for every answer (each store is bounded by the store timeout), so that its result says
  * what became of each.
  *
  * <p>The replica set is the {@code replication} nodes closest to the key among the peers that
@@ -59,7 +46,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * a replica, but it does not shrink the quorum either, so a node cut off from its neighbours
  * cannot acknowledge writes alone; only a lone node (no contacts at all, and no other peer in
  * its cluster: {@link OperationContext#replicasKnown}) holds the only copy with a quorum of 1.
- * The store phase lasts at most the lookup timeout.
+ * The store phase lasts at most the lookup timeout. {@link PutTally} chooses the replica set,
+ * the quorum and the spares, and keeps the answers; this actor runs the lookup, sends the
+ * stores and owns the deadline.
  *
  * <p>A replica whose STORE fails or times out (not one that refuses the record) is backed by a
  * spare: the next closest peer that answered the lookup and is not a replica gets the record,
@@ -95,19 +84,8 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   private final ExpectedSequence expected;
   private final LookupQuery query;
   private final ActorRef<PutResult> replyTo;
-  /** Replica id to its outcome, in replica-set order; null while the replica is pending. */
-  private final Map<NodeId, ReplicaOutcome> outcomes = new LinkedHashMap<>();
-  private final List<Contact> replicaSet = new ArrayList<>();
-  /** Peers that answered the lookup beyond the replica set, closest first, not yet sent to. */
-  private final Deque<Contact> spares = new ArrayDeque<>();
-  /** Spare ids sent the record and not yet answered. */
-  private final Set<NodeId> sparesInFlight = new HashSet<>();
-  private List<Contact> unreachable = List.of();
-  private LookupReport report;
-  private int quorum;
-  private int pending;
-  private int stored;
-  private int sparesStored;
+  /** The replica set, spares and answers; null until the lookup reported. */
+  private PutTally tally;
   private boolean answered;
 
   private PutCoordinator(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -156,67 +134,41 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   }
 
   private Behavior<Command> onLookupDone(LookupDone done) {
-    report = done.report();
-    List<Contact> closestKnown = report.closestKnown(op.self(), replication());
-    replicaSet.addAll(ReplicaSets.withSelf(key().id(), op.self(), report.closest(), replication()));
-    Set<NodeId> failed = new HashSet<>();
-    report.result().failed().forEach(contact -> failed.add(contact.id()));
-    unreachable = closestKnown.stream().filter(contact -> failed.contains(contact.id())).toList();
-    quorum = op.storage().quorumFor(op.replicasKnown(closestKnown.size()));
+    tally = PutTally.of(key(), op.self(), replication(), done.report(),
+        known -> op.storage().quorumFor(op.replicasKnown(known)));
     getContext().getLog().debug("{} put {} to {} replicas, quorum {}, {} unreachable", selfHex(),
-        record, replicaSet.size(), quorum, unreachable.size());
-    Set<NodeId> replicaIds = replicaSet.stream().map(Contact::id).collect(Collectors.toSet());
-    for (Contact peer : report.closest()) {
-      if (!replicaIds.contains(peer.id()) && !peer.id().equals(op.self().id())) {
-        spares.add(peer);
-      }
-    }
-    for (Contact replica : replicaSet) {
-      outcomes.put(replica.id(), null);
-      pending++;
-      send(replica);
-    }
+        record, tally.replicaSet().size(), tally.quorum(), tally.unreachable().size());
+    tally.replicaSet().forEach(this::send);
     timers.startSingleTimer(StoreDeadline.INSTANCE, op.lookup().timeout());
     return this;
   }
 
   private Behavior<Command> onLookupStopped(LookupStopped stopped) {
-    if (report != null) {
+    if (tally != null) {
       return this;
     }
     getContext().getLog().error("{} put {}: the lookup stopped without a report", selfHex(), record);
-    report = LookupReport.abandoned(query, Duration.ZERO);
-    quorum = op.storage().writeQuorum();
+    tally = PutTally.abandoned(key(), replication(), LookupReport.abandoned(query, Duration.ZERO),
+        op.storage().writeQuorum());
     answer();
     return Behaviors.stopped();
   }
 
   private Behavior<Command> onAnswered(Answered message) {
     ReplicaOutcome outcome = message.outcome();
-    NodeId id = outcome.replica().id();
-    if (sparesInFlight.remove(id)) {
-      if (outcome.status() == Status.STORED) {
-        sparesStored++;
-        getContext().getLog().debug("{} put {}: spare {} stored it", selfHex(), record,
-            outcome.replica());
-      } else {
-        sendSpare(outcome);
-      }
-    } else if (outcomes.containsKey(id) && outcomes.get(id) == null) {
-      outcomes.put(id, outcome);
-      pending--;
-      if (outcome.status() == Status.STORED) {
-        stored++;
-      } else {
-        sendSpare(outcome);
-      }
+    PutTally.Answer answer = tally.take(outcome);
+    if (answer == PutTally.Answer.SPARE_STORED) {
+      getContext().getLog().debug("{} put {}: spare {} stored it", selfHex(), record,
+          outcome.replica());
+    } else if (answer == PutTally.Answer.NOT_STORED) {
+      sendSpare(outcome);
     }
     // A success answers at once; a failure waits for every replica's answer, so that it says
     // what became of each store.
-    if (!answered && (pending == 0 || stored >= quorum)) {
+    if (!answered && tally.decided()) {
       answer();
     }
-    if (answered && pending == 0 && sparesInFlight.isEmpty()) {
+    if (answered && tally.settled()) {
       return ended("every store answered");
     }
     return this;
@@ -225,34 +177,27 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
   /** Stops, saying at debug how many copies the put made: what repair may have to restore. */
   private Behavior<Command> ended(String why) {
     getContext().getLog().debug("{} put {} ended ({}): {} of {} replicas and {} spare(s) stored "
-        + "it, {} store(s) unanswered", selfHex(), key().id().shortHex(), why, stored,
-        replicaSet.size(), sparesStored, pending + sparesInFlight.size());
+        + "it, {} store(s) unanswered", selfHex(), key().id().shortHex(), why, tally.stored(),
+        tally.replicaSet().size(), tally.sparesStored(), tally.unanswered());
     return Behaviors.stopped();
   }
 
   /** Sends the record to the next spare if {@code lost} lost a copy (a refusal did not). */
   private void sendSpare(ReplicaOutcome lost) {
-    if ((lost.status() != Status.TIMED_OUT && lost.status() != Status.FAILED)
-        || spares.isEmpty()) {
+    Optional<Contact> spare = tally.nextSpare(lost);
+    if (spare.isEmpty()) {
       return;
     }
-    Contact spare = spares.removeFirst();
     getContext().getLog().debug("{} put {}: {} to {}, sending it to spare {}", selfHex(),
-        record, lost.status(), lost.replica(), spare);
-    sparesInFlight.add(spare.id());
-    send(spare);
+        record, lost.status(), lost.replica(), spare.get());
+    send(spare.get());
   }
 
   private Behavior<Command> onStoreDeadline(StoreDeadline deadline) {
     if (answered) {
       return ended("deadline"); // stores still in flight go on without the coordinator
     }
-    for (Contact replica : replicaSet) {
-      if (outcomes.get(replica.id()) == null) {
-        outcomes.put(replica.id(), new ReplicaOutcome(replica, Status.UNANSWERED, Optional.empty(),
-            "no answer by the put's deadline"));
-      }
-    }
+    tally.expire();
     answer();
     return Behaviors.stopped();
   }
@@ -261,60 +206,33 @@ public final class PutCoordinator extends AbstractBehavior<PutCoordinator.Comman
     CompletionStage<ReplicaOutcome> outcome;
     if (replica.id().equals(op.self().id())) {
       outcome = Stages.safely(() -> op.localStore().store(record, expected))
-          .thenApply(refusal -> stored(replica, refusal));
+          .thenApply(refusal -> PutTally.ofRefusal(replica, refusal));
     } else {
       outcome = Stages.safely(() -> op.rpc().call(replica, new Message.Store(record, expected),
               op.storage().storeTimeout()))
-          .thenApply(reply -> answered(replica, reply));
+          .thenApply(reply -> PutTally.ofReply(replica, reply));
     }
     // Told, not piped: a store answered after the put was decided reaches a stopped actor, and
     // only a message that is itself a DeadLetterSuppression goes unlogged there (pipeToSelf
     // wraps it).
     ActorRef<Command> self = getContext().getSelf();
-    outcome.whenComplete((result, failure) -> self.tell(
-        new Answered(failure == null ? result : failed(replica, Stages.unwrap(failure)))));
+    outcome.whenComplete((result, failure) -> self.tell(new Answered(
+        failure == null ? result : PutTally.ofFailure(replica, Stages.unwrap(failure)))));
   }
 
   /** Replies once; the coordinator may live on for the stores still in flight. */
   private void answer() {
     answered = true;
-    List<ReplicaOutcome> list = new ArrayList<>();
-    for (Contact replica : replicaSet) {
-      ReplicaOutcome outcome = outcomes.get(replica.id());
-      list.add(outcome != null ? outcome : new ReplicaOutcome(replica, Status.PENDING,
-          Optional.empty(), "no answer yet when the put was acknowledged"));
-    }
-    PutResult result = new PutResult(key(), stored >= quorum, stored, quorum, replication(),
-        replicaSet, list, unreachable, report);
+    PutResult result = tally.result();
     if (result.success()) {
-      getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", selfHex(), record, stored,
-          replicaSet.size(), quorum);
+      getContext().getLog().debug("{} put {} stored on {}/{} (quorum {})", selfHex(), record,
+          result.stored(), result.replicaSet().size(), result.quorum());
     } else {
       getContext().getLog().info("{} put {} failed: stored on {}, quorum {}, {} unreachable, "
-          + "{} spare(s) stored it so far: {}", selfHex(), record, stored, quorum,
-          unreachable.size(), sparesStored, list);
+          + "{} spare(s) stored it so far: {}", selfHex(), record, result.stored(),
+          result.quorum(), result.unreachable().size(), tally.sparesStored(), result.outcomes());
     }
     replyTo.tell(result);
-  }
-
-  private static ReplicaOutcome stored(Contact replica, Optional<StoreRefusal> refusal) {
-    return refusal.isEmpty()
-        ? new ReplicaOutcome(replica, Status.STORED, Optional.empty(), "")
-        : new ReplicaOutcome(replica, Status.REFUSED, refusal, refusal.get().name());
-  }
-
-  private static ReplicaOutcome answered(Contact replica, Message reply) {
-    return reply instanceof Message.StoreAck ack
-        ? stored(replica, ack.refusal())
-        : new ReplicaOutcome(replica, Status.FAILED, Optional.empty(),
-            "answered STORE with " + reply.getClass().getSimpleName());
-  }
-
-  private static ReplicaOutcome failed(Contact replica, Throwable failure) {
-    boolean timeout = failure instanceof PeerRpcException e
-        && e.reason() == PeerRpcException.Reason.TIMEOUT;
-    return new ReplicaOutcome(replica, timeout ? Status.TIMED_OUT : Status.FAILED,
-        Optional.empty(), String.valueOf(failure.getMessage()));
   }
 
   private Key key() {
