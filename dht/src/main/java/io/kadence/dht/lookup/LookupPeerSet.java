@@ -3,15 +3,15 @@ package io.kadence.dht.lookup;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.routing.Contact;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Every peer one lookup has heard of, ordered by XOR distance to the target (libp2p's
- * {@code qpeerset}; Kademlia, section 2.3). Answers the two questions the lookup asks of it:
- * which candidates to query next, and whether the closest non-failed peers have all
- * responded. Never holds the local node. Owned by one {@link LookupState}.
+ * {@code qpeerset}; Kademlia, section 2.3). Answers the questions the lookup asks of it: which
+ * candidates to query next, whether the closest non-failed peers have all responded, and what
+ * the lookup found among them for its result. Never holds the local node. Owned by one
+ * {@link LookupState}.
  */
 final class LookupPeerSet {
   private final NodeId self;
@@ -45,13 +45,22 @@ final class LookupPeerSet {
     return false;
   }
 
-  LookupPeer get(NodeId id) {
-    return peers.get(id);
+  /**
+   * Hears of the {@code contacts} of one answer in the order given, each through a referral
+   * chain of {@code hop} peers ({@link #learn}); returns how many were new.
+   */
+  int learnAll(List<Contact> contacts, int hop) {
+    int added = 0;
+    for (Contact contact : contacts) {
+      if (learn(contact, hop)) {
+        added++;
+      }
+    }
+    return added;
   }
 
-  /** All peers, closest to the target first. */
-  Collection<LookupPeer> closestFirst() {
-    return peers.values();
+  LookupPeer get(NodeId id) {
+    return peers.get(id);
   }
 
   /** Up to {@code max} {@link PeerState#HEARD} peers among the k closest non-failed, closest first. */
@@ -92,4 +101,35 @@ final class LookupPeerSet {
     }
     return LookupOutcome.EXHAUSTED;
   }
+
+  /**
+   * What the lookup found among its peers, for its {@link LookupResult}, each list closest
+   * first: the (at most) k peers that responded, those of them that returned no value, the
+   * peers that failed or timed out and did not answer late, and the largest hop count among
+   * the peers queried (0 if none was).
+   */
+  Found found() {
+    List<Contact> closest = new ArrayList<>();
+    List<Contact> withoutValue = new ArrayList<>();
+    List<Contact> failed = new ArrayList<>();
+    int rounds = 0;
+    for (LookupPeer peer : peers.values()) {
+      if (peer.state != PeerState.HEARD) {
+        rounds = Math.max(rounds, peer.hop);
+      }
+      if (peer.state == PeerState.FAILED) {
+        failed.add(peer.contact);
+      } else if (peer.state == PeerState.RESPONDED && closest.size() < k) {
+        closest.add(peer.contact);
+        if (!peer.hasValue) {
+          withoutValue.add(peer.contact);
+        }
+      }
+    }
+    return new Found(closest, withoutValue, failed, rounds);
+  }
+
+  /** What {@link #found()} returns. */
+  record Found(List<Contact> closest, List<Contact> withoutValue, List<Contact> failed,
+      int rounds) {}
 }

@@ -23,30 +23,22 @@ import java.util.Optional;
  *       the closest {@link PeerState#HEARD} peers among them, keeping alpha requests in flight
  *       (the paper's "picks alpha nodes from its k closest it has not yet queried"), not
  *       counting requests its owner reported slow ({@link #onSlow}), and never more than
- *       2 x alpha in all. A slow request frees its place for the next candidate, so a dead
- *       peer costs the lookup a hedge delay ({@link LookupHedge}) instead of a request timeout
- *       per round; the bound keeps an overloaded network, where every request is slow, from
- *       being asked ever more.
+ *       2 x alpha in all ({@code LookupRequests} says why).
  *   <li>Values: once a FIND_VALUE has a value, it asks no more peers than the values its quorum
- *       still needs, not counting requests reported slow, within the bounds above. The peers
- *       asked first are the closest, where a key's replicas are, so each answer is likely a
- *       value: refilling to alpha would ask more replicas than the quorum needs (10 signed
- *       envelopes per quorum read of 3 instead of 6). A request that is slow, fails, times out
- *       or is answered without a value frees its place, so a lost request or a dead replica
- *       costs a hedge delay, not a request timeout.
+ *       still needs, not counting requests reported slow, within the bounds above; a request
+ *       that is slow, fails, times out or is answered without a value frees its place
+ *       ({@code ValueQuorum} says why).
  *   <li>Termination: done when the k closest non-failed peers have all responded
  *       ({@link LookupOutcome#CONVERGED}), or when fewer than k non-failed peers are known and
  *       all of them responded ({@link LookupOutcome#EXHAUSTED}: nothing left to ask, nothing in
  *       flight). FIND_VALUE also ends once {@code valueQuorum} peers returned a value
  *       ({@link LookupOutcome#VALUE_QUORUM}; 1 is the paper's stop at the first value), or, once
  *       it has a value but fewer than its quorum, when the {@code replicas} closest non-failed
- *       peers have all responded ({@link LookupOutcome#REPLICAS_RESPONDED}): a key's records are
- *       kept on its {@code replicas} closest peers, so the rest of the k closest can add none
- *       the lookup needs, and asking them one by one past dead replicas took seconds. A
- *       FIND_VALUE without any value still converges on the k closest, since its "not found"
- *       is only as good as its search. Requests still in flight beyond the closest the lookup
- *       waits for do not hold it up. Once done, the state is frozen and every further event
- *       is ignored.
+ *       peers, the key's replica set, have all responded
+ *       ({@link LookupOutcome#REPLICAS_RESPONDED}); without any value it converges on the k
+ *       closest ({@code ValueQuorum} says why). Requests still in flight beyond the closest the
+ *       lookup waits for do not hold it up. Once done, the state is frozen and every further
+ *       event is ignored.
  *   <li>Self: the local node is never a candidate, whether it is among the initial contacts or
  *       named in an answer.
  *   <li>Untrusted answers: an answer counts only from a peer the lookup is waiting on; answers
@@ -72,16 +64,10 @@ public final class LookupState<V> {
   private final NodeId target;
   private final int k;
   private final int alpha;
-  private final int valueQuorum;
-  private final int replicas;
   private final LookupPeerSet peers;
-  private final List<FoundValue<V>> values = new ArrayList<>();
-  private final List<TraceEntry> trace = new ArrayList<>();
-  /** Of the requests in flight, those reported slow. */
-  private int slowInFlight;
-  private int inFlight;
-  private int queried;
-  private int ignored;
+  private final LookupRequests requests;
+  private final ValueQuorum<V> values;
+  private final LookupTrace trace = new LookupTrace();
   private LookupOutcome outcome = LookupOutcome.UNFINISHED;
 
   private LookupState(LookupKind kind, NodeId target, NodeId self, int k, int alpha,
@@ -91,9 +77,10 @@ public final class LookupState<V> {
     Objects.requireNonNull(self, "self");
     this.k = positive(k, "k");
     this.alpha = positive(alpha, "alpha");
-    this.valueQuorum = positive(valueQuorum, "valueQuorum");
-    this.replicas = positive(replicas, "replicas");
     this.peers = new LookupPeerSet(target, self, this.k);
+    this.requests = new LookupRequests(this.alpha);
+    this.values = new ValueQuorum<>(positive(valueQuorum, "valueQuorum"),
+        positive(replicas, "replicas"));
     for (Contact contact : Objects.requireNonNull(initial, "initial")) {
       peers.learn(contact, 1);
     }
@@ -128,19 +115,17 @@ public final class LookupState<V> {
    * candidate is left among the k closest. Call again after each event.
    */
   public List<Contact> nextRequests() {
-    int room = room();
+    int room = requests.room(values.wanted(alpha));
     if (outcome != LookupOutcome.UNFINISHED || room <= 0) {
       return List.of();
     }
-    List<Contact> requests = new ArrayList<>();
+    List<Contact> next = new ArrayList<>();
     for (LookupPeer peer : peers.candidates(room)) {
-      peer.state = PeerState.WAITING;
-      inFlight++;
-      queried++;
-      requests.add(peer.contact);
-      record(TraceEntry.Type.QUERY, peer, 0, 0, false);
+      requests.sent(peer);
+      next.add(peer.contact);
+      trace.record(TraceEntry.Type.QUERY, peer, 0, 0, false);
     }
-    return requests;
+    return next;
   }
 
   /**
@@ -190,12 +175,10 @@ public final class LookupState<V> {
    */
   public boolean onSlow(NodeId from) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
-    if (peer == null || peer.state != PeerState.WAITING || peer.slow) {
+    if (peer == null || !requests.slow(peer)) {
       return false;
     }
-    peer.slow = true;
-    slowInFlight++;
-    record(TraceEntry.Type.SLOW, peer, 0, 0, false);
+    trace.record(TraceEntry.Type.SLOW, peer, 0, 0, false);
     return true;
   }
 
@@ -206,7 +189,7 @@ public final class LookupState<V> {
 
   /** Requests in flight: queried, not yet answered, failed or timed out. */
   public int inFlight() {
-    return inFlight;
+    return requests.inFlight();
   }
 
   /** The state of the peer {@code id}, or empty if the lookup never heard of it. */
@@ -227,76 +210,34 @@ public final class LookupState<V> {
 
   /** A snapshot of what the lookup found so far; final once {@link #isDone()}. */
   public LookupResult<V> result() {
-    List<Contact> closest = new ArrayList<>();
-    List<Contact> repair = new ArrayList<>();
-    List<Contact> failed = new ArrayList<>();
-    int rounds = 0;
-    for (LookupPeer peer : peers.closestFirst()) {
-      if (peer.state != PeerState.HEARD) {
-        rounds = Math.max(rounds, peer.hop);
-      }
-      if (peer.state == PeerState.FAILED) {
-        failed.add(peer.contact);
-      } else if (peer.state == PeerState.RESPONDED && closest.size() < k) {
-        closest.add(peer.contact);
-        if (kind == LookupKind.FIND_VALUE && !peer.hasValue) {
-          repair.add(peer.contact);
-        }
-      }
-    }
-    return new LookupResult<>(target, kind, outcome, closest, values, repair, queried, failed,
-        rounds, ignored, trace);
-  }
-
-  /** How many more requests may be sent now (see the class comment). */
-  private int room() {
-    int counted = inFlight - slowInFlight;
-    int room = Math.min(alpha - counted, 2 * alpha - inFlight);
-    if (kind == LookupKind.FIND_VALUE && !values.isEmpty()) {
-      int stillNeeded = valueQuorum - values.size();
-      room = Math.min(room, stillNeeded - counted);
-    }
-    return room;
-  }
-
-  /** Takes {@code peer} out of the requests in flight (it answered, failed or timed out). */
-  private void landed(LookupPeer peer) {
-    inFlight--;
-    if (peer.slow) {
-      slowInFlight--;
-      peer.slow = false;
-    }
+    LookupPeerSet.Found found = peers.found();
+    // Repair candidates are FIND_VALUE's (section 2.3): a FIND_NODE has no value to store.
+    List<Contact> repair = kind == LookupKind.FIND_VALUE ? found.withoutValue() : List.of();
+    return new LookupResult<>(target, kind, outcome, found.closest(), values.values(), repair,
+        requests.queried(), found.failed(), found.rounds(), trace.ignored(), trace.entries());
   }
 
   private boolean answer(NodeId from, V value, List<Contact> closer) {
     LookupPeer peer = outcome == LookupOutcome.UNFINISHED ? peers.get(from) : null;
     if (peer == null || !peer.awaitsAnswer()) {
-      ignored++;
+      trace.ignore();
       return false;
     }
     boolean late = peer.state == PeerState.FAILED;
     if (!late) {
-      landed(peer);
+      requests.landed(peer);
     }
     peer.state = PeerState.RESPONDED;
-    int considered = 0;
-    int added = 0;
-    for (Contact contact : closer == null ? List.<Contact>of() : closer) {
-      if (considered == k) {
-        break;
-      }
-      considered++;
-      if (peers.learn(contact, peer.hop + 1)) {
-        added++;
-      }
-    }
+    List<Contact> answer = closer == null ? List.of() : closer;
+    List<Contact> considered = answer.subList(0, Math.min(k, answer.size()));
+    int added = peers.learnAll(considered, peer.hop + 1);
     TraceEntry.Type type = TraceEntry.Type.RESPONSE;
     if (value != null) {
       peer.hasValue = true;
       values.add(new FoundValue<>(peer.contact, value, peer.hop));
       type = TraceEntry.Type.VALUE;
     }
-    record(type, peer, considered, added, late);
+    trace.record(type, peer, considered.size(), added, late);
     updateOutcome();
     return true;
   }
@@ -307,34 +248,21 @@ public final class LookupState<V> {
       boolean repeatedTimeout = timeout && peer != null && peer.state == PeerState.FAILED
           && peer.timedOut;
       if (!repeatedTimeout) {
-        ignored++;
+        trace.ignore();
       }
       return false;
     }
-    landed(peer);
+    requests.landed(peer);
     peer.state = PeerState.FAILED;
     peer.timedOut = timeout;
-    record(timeout ? TraceEntry.Type.TIMEOUT : TraceEntry.Type.FAILURE, peer, 0, 0, false);
+    trace.record(timeout ? TraceEntry.Type.TIMEOUT : TraceEntry.Type.FAILURE, peer, 0, 0,
+        false);
     updateOutcome();
     return true;
   }
 
   private void updateOutcome() {
-    if (kind == LookupKind.FIND_VALUE && values.size() >= valueQuorum) {
-      outcome = LookupOutcome.VALUE_QUORUM;
-      return;
-    }
-    outcome = peers.closestOutcome(k);
-    if (outcome == LookupOutcome.UNFINISHED && kind == LookupKind.FIND_VALUE && !values.isEmpty()
-        && replicas < k && peers.closestOutcome(replicas) == LookupOutcome.CONVERGED) {
-      outcome = LookupOutcome.REPLICAS_RESPONDED;
-    }
-  }
-
-  private void record(TraceEntry.Type type, LookupPeer peer, int contacts, int added,
-      boolean late) {
-    trace.add(new TraceEntry(trace.size() + 1, type, peer.contact, peer.hop, contacts, added,
-        late));
+    outcome = values.outcome(peers, k);
   }
 
   private static int positive(int value, String name) {
