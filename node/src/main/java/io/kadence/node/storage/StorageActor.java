@@ -8,10 +8,6 @@ import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.settings.StorageSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +38,12 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>A store is validated, checked against the slot's replace rule and the quotas
  * ({@link StorePlanner}), and acknowledged only once its event is persisted; a repeat of the
  * stored record is acknowledged without an event. Stores that arrive while a write is in flight
- * are planned together and written in one atomic write ({@link StoreBatch}): one H2 commit for
- * the burst instead of one per store, the largest CPU cost of a put in a JFR profile. Reads
- * enforce expiry against the clock; a timer sweeps expired records out with an event. The state
- * snapshots every snapshot-every events, keeps two snapshots and deletes the events the older
- * one covers, so the journal does not grow without bound ({@link StoreSnapshotAdapter} writes
- * the snapshots).
+ * are planned together ({@link StoreQueue}) and written in one atomic write
+ * ({@link StoreBatch}): one H2 commit for the burst instead of one per store, the largest CPU
+ * cost of a put in a JFR profile. Reads enforce expiry against the clock; a timer sweeps expired
+ * records out with an event. The state snapshots every snapshot-every events, keeps two
+ * snapshots and deletes the events the older one covers, so the journal does not grow without
+ * bound ({@link StoreSnapshotAdapter} writes the snapshots).
  *
  * <p>Reads do not ask the actor: what is persisted is published to a {@link StoreView}, which
  * other threads read (FIND_VALUE, the local part of a get) without waiting behind writes.
@@ -56,7 +52,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     StoreState> {
   /** The persistence id of every node's store (each node has its own database). */
   public static final String PERSISTENCE_ID = "kadence-storage";
-  /** Longest value the journal can hold: the node's Kryo writes values with the wire defaults. */
+  /** Snapshots kept; the events the older one covers are deleted. */
   private static final int KEEP_SNAPSHOTS = 2;
 
   /** What the store answers. */
@@ -113,10 +109,8 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   private final String node;
   private final StorageSettings settings;
   private final Clock clock;
-  private final StorePlanner planner;
-  private final Map<StoreRefusal, Long> refusals = new EnumMap<>(StoreRefusal.class);
   /** Stores received and not planned yet, in arrival order; not state: none is acknowledged. */
-  private final List<Store> pending = new ArrayList<>();
+  private final StoreQueue queue;
   /** What is persisted, for readers outside the actor; written after each confirmed write. */
   private final StoreView view;
 
@@ -134,7 +128,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   /** As {@link #create(NodeId, StorageSettings, Clock, StoreView)} under another id, for tests. */
   static Behavior<Command> create(PersistenceId id, NodeId self, StorageSettings settings,
       Clock clock, StoreView view) {
-    checkJournalCanHold(settings);
+    StoreSnapshotAdapter.checkCanHold(settings);
     return Behaviors.setup(ctx -> Behaviors.withTimers(
         timers -> new StorageActor(id, ctx, timers, self, settings, clock, view)));
   }
@@ -149,8 +143,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     this.settings = settings;
     this.clock = clock;
     this.view = view;
-    this.planner = new StorePlanner(settings.recordLimits(), settings.maxRecords(),
-        settings.maxBytes());
+    this.queue = new StoreQueue(settings);
     timers.startTimerWithFixedDelay(SweepExpired.INSTANCE, settings.expirySweepInterval());
   }
 
@@ -203,38 +196,21 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
 
   /** Queues the store; the next {@link Flush} plans and persists it with its neighbours. */
   private Effect<StorageEvent, StoreState> onStore(StoreState state, Store store) {
-    pending.add(store);
-    if (pending.size() == 1) {
+    if (queue.add(store)) {
       context.getSelf().tell(Flush.INSTANCE);
     }
     return Effect().none();
   }
 
   /**
-   * Plans the next batch of queued stores ({@link StoreBatch}), answers refusals and repeats at
-   * once, and persists the events of the rest in one atomic write, acknowledging each once it
-   * is persisted. A store left queued (a second one for a key already in the batch, or one
-   * past a batch the quotas might not hold) is planned at the next flush, after this write.
+   * Plans the next batch of queued stores ({@link StoreQueue#next}), answers refusals and repeats
+   * at once, and persists the events of the rest in one atomic write, acknowledging each once it
+   * is persisted. A store left queued is planned at the next flush, after this write.
    */
   private Effect<StorageEvent, StoreState> onFlush(StoreState state, Flush flush) {
-    Instant now = clock.instant();
-    List<StorageEvent> events = new ArrayList<>();
-    List<Store> persisted = new ArrayList<>();
-    for (Store store : StoreBatch.take(pending, state, settings)) {
-      StorePlan plan = planner.plan(state, store.record(), store.expected(), now);
-      if (plan.refusal().isPresent()) {
-        StoreRefusal reason = plan.refusal().get();
-        refusals.merge(reason, 1L, Long::sum);
-        context.getLog().debug("node {}: refused {}: {}", node, store.record(), reason);
-        store.replyTo().tell(new StoreReply(plan.refusal()));
-      } else if (plan.events().isEmpty()) {
-        store.replyTo().tell(StoreReply.STORED);
-      } else {
-        context.getLog().debug("node {}: storing {}", node, store.record());
-        events.addAll(plan.events());
-        persisted.add(store);
-      }
-    }
+    StoreQueue.Batch batch = queue.next(state, clock.instant());
+    batch.stores().forEach(this::answerOrLog);
+    List<StorageEvent> events = batch.events();
     if (events.isEmpty()) {
       flushAgainIfQueued();
       return Effect().none();
@@ -242,13 +218,22 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     return Effect().persist(events).thenRun(s -> {
       // Visible to readers before the acknowledgement: a get after an acknowledged put finds it.
       view.publish(s, StorageEvent.keysOf(events));
-      persisted.forEach(store -> store.replyTo().tell(StoreReply.STORED));
+      batch.toPersist().forEach(store -> store.replyTo().tell(StoreReply.STORED));
       flushAgainIfQueued();
     });
   }
 
+  /** Answers a refused or repeated store now; a store to persist is answered after the write. */
+  private void answerOrLog(StoreQueue.Planned planned) {
+    SignedRecord record = planned.store().record();
+    planned.plan().refusal().ifPresent(
+        reason -> context.getLog().debug("node {}: refused {}: {}", node, record, reason));
+    planned.answerNow().ifPresentOrElse(planned.store().replyTo()::tell,
+        () -> context.getLog().debug("node {}: storing {}", node, record));
+  }
+
   private void flushAgainIfQueued() {
-    if (!pending.isEmpty()) {
+    if (!queue.isEmpty()) {
       context.getSelf().tell(Flush.INSTANCE);
     }
   }
@@ -272,7 +257,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
 
   private Effect<StorageEvent, StoreState> onGetStats(StoreState state, GetStats get) {
     return Effect().reply(get.replyTo(), new StorageStats(state.recordCount(), state.keyCount(),
-        state.valueBytes(), Collections.unmodifiableMap(new EnumMap<>(refusals))));
+        state.valueBytes(), queue.refusals()));
   }
 
   private Effect<StorageEvent, StoreState> onSweepExpired(StoreState state, SweepExpired tick) {
@@ -289,7 +274,7 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
     view.reset(state);
     context.getLog().info("node {}: storage recovered {} records under {} keys, {} value bytes",
         node, state.recordCount(), state.keyCount(), state.valueBytes());
-    if (!pending.isEmpty()) {
+    if (!queue.isEmpty()) {
       context.getSelf().tell(Flush.INSTANCE); // stores queued before a restart, not yet planned
     }
   }
@@ -309,13 +294,5 @@ public final class StorageActor extends EventSourcedBehavior<StorageActor.Comman
   private void onSnapshotFailed(StoreState state, SnapshotFailed failed) {
     context.getLog().warn("node {}: storage snapshot failed; recovery replays more events", node,
         failed.getFailure());
-  }
-
-  private static void checkJournalCanHold(StorageSettings settings) {
-    if (settings.maxRecords() > StoreSnapshot.MAX_RECORDS || StoreSnapshotAdapter.worstCaseBytes(
-        settings.maxRecords(), settings.maxBytes()) > StoreSnapshotAdapter.MAX_SNAPSHOT_BYTES) {
-      throw new IllegalArgumentException("max-records and max-bytes allow a store larger than"
-          + " one snapshot can hold (2 GiB)");
-    }
   }
 }

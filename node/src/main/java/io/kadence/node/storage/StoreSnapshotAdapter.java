@@ -47,6 +47,19 @@ final class StoreSnapshotAdapter implements SnapshotAdapter<StoreState> {
         settings.maxPublishersPerKey(), settings.maxValueBytes(), Contact.MAX_HOST_LENGTH);
   }
 
+  /**
+   * Checks that one snapshot can hold every store {@code settings} allow.
+   *
+   * @throws IllegalArgumentException if max-records and max-bytes allow a larger store
+   */
+  static void checkCanHold(StorageSettings settings) {
+    if (settings.maxRecords() > StoreSnapshot.MAX_RECORDS || worstCaseBytes(
+        settings.maxRecords(), settings.maxBytes()) > MAX_SNAPSHOT_BYTES) {
+      throw new IllegalArgumentException("max-records and max-bytes allow a store larger than"
+          + " one snapshot can hold (2 GiB)");
+    }
+  }
+
   /** The largest snapshot a store within these quotas can need, in bytes. */
   static long worstCaseBytes(int maxRecords, long maxBytes) {
     return 16 + (long) maxRecords * RECORD_OVERHEAD_BYTES + maxBytes;
