@@ -6,18 +6,13 @@ import io.kadence.dht.routing.Contact;
 import io.kadence.dht.routing.ObserveResult;
 import io.kadence.dht.routing.RemovalResult;
 import io.kadence.dht.routing.RoutingTable;
-import io.kadence.dht.wire.Message;
 import io.kadence.node.settings.RoutingSettings;
 import io.kadence.node.transport.PeerRpc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -34,7 +29,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * unless that one proved alive within {@code questionable-after} (BEP 5);
  * contacts leave on membership verdicts ({@link Evict}) or after {@code max-failures} failed
  * calls in a row. A contact that failed that way, or did not answer a probe, is pinged again
- * with backoff ({@link ProbeBackoff}) until it answers or membership gives up on it: a slow
+ * with backoff ({@link Liveness}) until it answers or membership gives up on it: a slow
  * peer is not left out of replica sets for good. The contacts are saved to the data dir soon
  * after every change ({@code save-delay}) and on stop, never an empty table over saved ones, so
  * a peer that crashed and restarts can rejoin through them. The bucket contacts are published
@@ -93,15 +88,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   private final RoutingTable table;
   private final RoutingSettings settings;
-  private final PeerRpc rpc;
   private final Optional<Path> contactsFile;
   private final ActorRef<ContactsChanged> listener;
   private final ContactsView view;
-  private final Map<NodeId, Integer> failures = new HashMap<>();
-  private final Set<NodeId> pinging = new HashSet<>();
+  private final Liveness liveness;
   private final java.util.Random random = new java.util.Random();
   private final TimerScheduler<Command> timers;
-  private final ProbeBackoff<NodeId> backoff;
 
   private RoutingTableActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       RoutingTable table, RoutingSettings settings, PeerRpc rpc, Optional<Path> contactsFile,
@@ -109,12 +101,10 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
     super(context);
     this.view = view;
     this.timers = timers;
-    this.backoff = new ProbeBackoff<>(settings.reprobeMinBackoff(), settings.reprobeMaxBackoff(),
-        settings.reprobeAttempts());
+    this.liveness = new Liveness(settings, rpc);
     this.listener = listener;
     this.table = table;
     this.settings = settings;
-    this.rpc = rpc;
     this.contactsFile = contactsFile;
   }
 
@@ -159,7 +149,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onVerified(Verified msg) {
-    failures.remove(msg.contact().id());
+    liveness.verified(msg.contact().id());
     ObserveResult result = table.observe(msg.contact());
     if (result instanceof ObserveResult.Added added) {
       getContext().getLog().debug("routing {}: added {}", self(), added.contact());
@@ -175,7 +165,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   private Behavior<Command> onCallFailed(CallFailed msg) {
     NodeId id = msg.contact().id();
-    if (table.contains(id) && failures.merge(id, 1, Integer::sum) >= settings.maxFailures()) {
+    if (table.contains(id) && liveness.callFailed(id)) {
       evict(id, settings.maxFailures() + " failed calls");
       probeLater(msg.contact());
     }
@@ -183,14 +173,13 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onProbe(Probe msg) {
-    backoff.clear(msg.contact().id());
+    liveness.probed(msg.contact().id());
     ping(msg.contact());
     return this;
   }
 
   private Behavior<Command> onEvict(Evict msg) {
-    backoff.clear(msg.id());
-    pinging.remove(msg.id());
+    liveness.givenUp(msg.id());
     timers.cancel(reprobeKey(msg.id()));
     evict(msg.id(), "membership");
     return this;
@@ -227,11 +216,9 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onPingAnswered(PingAnswered msg) {
-    // Not current if membership evicted the contact while the ping was out: no re-probe then.
-    boolean current = pinging.remove(msg.contact().id());
+    boolean current = liveness.pingAnswered(msg.contact().id(), msg.alive());
     if (msg.alive()) {
       // The transport reported the PONG as Verified, which already refreshed the contact.
-      backoff.clear(msg.contact().id());
       table.pingSucceeded(msg.contact().id());
       return this;
     }
@@ -245,9 +232,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onReprobe(Reprobe msg) {
-    if (table.contains(msg.contact().id())) {
-      backoff.clear(msg.contact().id());
-    } else if (backoff.tracks(msg.contact().id())) {
+    if (liveness.reprobeDue(msg.contact().id(), table.contains(msg.contact().id()))) {
       ping(msg.contact());
     }
     return this;
@@ -255,7 +240,7 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   /** Pings {@code contact} again after its next backoff delay, unless it is given up. */
   private void probeLater(Contact contact) {
-    backoff.next(contact.id()).ifPresentOrElse(
+    liveness.reprobeDelay(contact.id()).ifPresentOrElse(
         delay -> timers.startSingleTimer(reprobeKey(contact.id()), new Reprobe(contact), delay),
         () -> getContext().getLog().info("routing {}: {} did not answer {} pings; not probing it"
             + " again until membership reports it", self(), contact, settings.reprobeAttempts()));
@@ -275,14 +260,9 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
   }
 
   private Behavior<Command> onSave() {
-    if (table.size() == 0) {
-      // An empty table says nothing new (a peer starting, or cut off): keep the saved contacts,
-      // the only way back into the network for a restart without a bootstrap node.
-      return this;
-    }
     contactsFile.ifPresent(file -> {
       try {
-        SavedContacts.save(file, table.contacts());
+        SavedContacts.saveUnlessEmpty(file, table.contacts());
       } catch (IOException e) {
         getContext().getLog().warn("routing {}: cannot save contacts to {}: {}", self(), file,
             e.getMessage());
@@ -293,15 +273,12 @@ public final class RoutingTableActor extends AbstractBehavior<RoutingTableActor.
 
   /** Pings {@code contact} once at a time; the answer comes back as {@link PingAnswered}. */
   private void ping(Contact contact) {
-    if (!pinging.add(contact.id())) {
-      return;
-    }
-    getContext().pipeToSelf(rpc.call(contact, new Message.Ping(), settings.pingTimeout()),
-        (reply, failure) -> new PingAnswered(contact, failure == null));
+    liveness.ping(contact).ifPresent(answer -> getContext().pipeToSelf(answer,
+        (reply, failure) -> new PingAnswered(contact, failure == null)));
   }
 
   private void evict(NodeId id, String why) {
-    failures.remove(id);
+    liveness.evicted(id);
     RemovalResult result = table.failed(id);
     if (result instanceof RemovalResult.Evicted evicted) {
       getContext().getLog().info("routing {}: evicted {} ({}){}", self(), evicted.evicted(), why,

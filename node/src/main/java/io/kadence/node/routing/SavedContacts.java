@@ -41,6 +41,17 @@ public final class SavedContacts {
     }
   }
 
+  /**
+   * Saves {@code contacts} as {@link #save} does, unless there are none. An empty table says
+   * nothing new (a peer starting, or cut off): the saved contacts stay, the only way back into
+   * the network for a restart without a bootstrap node.
+   */
+  static void saveUnlessEmpty(Path file, List<Contact> contacts) throws IOException {
+    if (!contacts.isEmpty()) {
+      save(file, contacts);
+    }
+  }
+
   /** The contacts saved in {@code file}; empty if there is no file or it is not ours. */
   public static List<Contact> load(Path file) throws IOException {
     if (!Files.exists(file)) {
