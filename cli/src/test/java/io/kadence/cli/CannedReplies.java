@@ -13,7 +13,7 @@ public final class CannedReplies {
       "27ba1ee1efad7a1b5e51a6e37e2f5f3ac9d5a9cf0bb38e8e6a8f9b1f54e2d0e1";
 
   public static final String PUT_OK = """
-      {"key": "greeting", "keyId": "%s", "success": true, "stored": 3, "pending": 0,
+      {"key": "greeting", "keyId": "%s", "success": true, "stored": 2, "pending": 0,
        "quorum": 2, "replication": 3, "soleCopy": false,
        "replicas": [{"id": "%s", "address": "127.0.0.1:7401", "status": "STORED",
                      "refusal": null},

@@ -39,8 +39,10 @@ public final class PutCommand extends ClientCommand {
   @Override
   protected void print(JsonNode reply, PrintWriter out) {
     int pending = reply.path("pending").asInt();
+    // Out of the replicas asked (the table below), not the configured replication: a network
+    // smaller than the replica set has fewer, and "2 of 5" with three peers read as a failure.
     out.printf("stored '%s' on %d of %d replicas (quorum %d)%s%n", key,
-        reply.path("stored").asInt(), reply.path("replication").asInt(),
+        reply.path("stored").asInt(), reply.path("replicas").size(),
         reply.path("quorum").asInt(), pending == 0 ? "" : ", " + pending + " still storing");
     if (reply.path("soleCopy").asBoolean()) {
       out.println("warning: this is the only copy; no other peer is in the network");

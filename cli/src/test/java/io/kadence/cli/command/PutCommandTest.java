@@ -31,7 +31,7 @@ class PutCommandTest {
     CliRun run = CliRun.of("put", "greeting", "hello world", "--node", api.url().toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
     assertEquals("""
-        stored 'greeting' on 3 of 3 replicas (quorum 2)
+        stored 'greeting' on 2 of 2 replicas (quorum 2)
           ID        ADDRESS         STATUS  REFUSAL
           ca978112  127.0.0.1:7401  STORED
           3e23e816  127.0.0.1:7402  STORED
@@ -58,6 +58,25 @@ class PutCommandTest {
           ca978112  127.0.0.1:7401  STORED
           3e23e816  127.0.0.1:7402  PENDING
         """, run.out());
+  }
+
+  @Test
+  void put_shouldCountTheReplicasAskedWhenTheNetworkIsSmallerThanTheReplication() {
+    api.reply("PUT", "/v1/keys/greeting", 200, """
+        {"key": "greeting", "keyId": "%s", "success": true, "stored": 2, "pending": 1,
+         "quorum": 2, "replication": 5, "soleCopy": false,
+         "replicas": [{"id": "%s", "address": "127.0.0.1:7401", "status": "STORED",
+                       "refusal": null},
+                      {"id": "%s", "address": "127.0.0.1:7402", "status": "STORED",
+                       "refusal": null},
+                      {"id": "%s", "address": "127.0.0.1:7403", "status": "PENDING",
+                       "refusal": null}]}
+        """.formatted(CannedReplies.KEY_ID, CannedReplies.ID_A, CannedReplies.ID_B,
+            CannedReplies.ID_A));
+    CliRun run = CliRun.of("put", "greeting", "hello world", "--node", api.url().toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().startsWith(
+        "stored 'greeting' on 2 of 3 replicas (quorum 2), 1 still storing\n"), run.out());
   }
 
   @Test

@@ -48,7 +48,7 @@ class ShellTest {
         "get\n", "get nothing\n", "exit\n", "info\n");
     assertTrue(out.contains("connected to " + api.url() + ": node ca978112 at 127.0.0.1:7400, "
         + "SERVING"), out);
-    assertTrue(out.contains("stored 'greeting' on 3 of 3 replicas (quorum 2)\n"), out);
+    assertTrue(out.contains("stored 'greeting' on 2 of 2 replicas (quorum 2)\n"), out);
     assertTrue(out.contains("error: unknown command 'bogus' (type 'help' for the commands)\n"),
         out);
     assertTrue(out.contains("  ca978112   1763780000000  2026-11-23T03:00:00Z  hello\n"), out);

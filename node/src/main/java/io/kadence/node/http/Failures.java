@@ -43,8 +43,11 @@ final class Failures {
 
   /** The answer to a put: 200 with its result, or 503 {@code quorum_not_reached}. */
   static ApiError quorumNotReached(String key, PutResult result) {
-    return ApiError.quorumNotReached("the put reached " + result.stored() + " of "
-        + result.replication() + " replicas; it needed " + result.quorum()
+    // Of the replicas asked, as the body lists them; the configured replication only if the
+    // lookup found none to ask.
+    int asked = result.outcomes().isEmpty() ? result.replication() : result.outcomes().size();
+    return ApiError.quorumNotReached("the put reached " + result.stored() + " of " + asked
+        + " replicas; it needed " + result.quorum()
         + " (too few replicas reachable?)", KeyJson.Put.of(key, result));
   }
 

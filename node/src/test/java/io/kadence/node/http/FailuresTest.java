@@ -39,6 +39,19 @@ class FailuresTest {
   private final Random random = new Random(42);
 
   @Test
+  void quorumNotReached_shouldCountTheReplicasAskedWhenTheNetworkIsSmallerThanTheReplication()
+      throws Exception {
+    PutResult result = new PutResult(Key.of("greeting"), false, 1, 2, 5, List.of(),
+        List.of(outcome(Status.STORED, null), outcome(Status.TIMED_OUT, null),
+            outcome(Status.TIMED_OUT, null)), List.of(), emptyLookup());
+
+    String message = body(Failures.quorumNotReached("greeting", result).toResponse())
+        .get("message").asText();
+
+    assertTrue(message.startsWith("the put reached 1 of 3 replicas; it needed 2"), message);
+  }
+
+  @Test
   void quorumNotReached_shouldAnswer503WithThePutResultAsDetailWhenTooFewReplicasStored()
       throws Exception {
     PutResult result = new PutResult(Key.of("greeting"), false, 1, 2, 3, List.of(),
