@@ -1,6 +1,5 @@
 package io.kadence.node.storage;
 
-import io.kadence.crypto.testing.ManualClock;
 import static io.kadence.node.storage.StorageFixtures.ALICE;
 import static io.kadence.node.storage.StorageFixtures.BOB;
 import static io.kadence.node.storage.StorageFixtures.CAROL;
@@ -11,7 +10,6 @@ import static io.kadence.node.storage.StorageFixtures.T0;
 import static io.kadence.node.storage.StorageFixtures.bytes;
 import static io.kadence.node.storage.StorageFixtures.record;
 import static io.kadence.node.storage.StorageFixtures.settings;
-import static io.kadence.node.storage.StorageFixtures.signedRaw;
 import static io.kadence.node.storage.StorageFixtures.sized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,12 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kadence.dht.id.Key;
 import io.kadence.dht.record.ExpectedSequence;
 import io.kadence.dht.record.SignedRecord;
-import io.kadence.dht.wire.StoreRefusal;
 import io.kadence.node.settings.StorageSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,235 +34,24 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.WriteEvents;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The store's commands against the persistence testkit's journal, events serialized by Kryo. */
+/** The store view, failed journal writes, and recovery from snapshots and events on restart. */
 @ExtendWith(LogCapturingExtension.class)
-class StorageActorTest {
+class StorageActorRecoveryTest extends StorageActorFixture {
   static final ActorTestKit system = ActorTestKit.create(StorageTestSystems.inMemory());
-  private static final AtomicInteger ids = new AtomicInteger();
 
-  private final ManualClock clock = new ManualClock(T0);
-  private PersistenceId persistenceId;
+  StorageActorRecoveryTest() {
+    super(system);
+  }
 
   @AfterAll
   static void stop() {
     system.shutdownTestKit();
-  }
-
-  /** A store with its own persistence id, so tests do not share a journal. */
-  private EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> store(
-      StorageSettings settings) {
-    return store(settings, new StoreView());
-  }
-
-  /** A store with its own persistence id that keeps {@code view}. */
-  private EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> store(
-      StorageSettings settings, StoreView view) {
-    persistenceId = PersistenceId.ofUniqueId("storage-test-" + ids.incrementAndGet());
-    return EventSourcedBehaviorTestKit.create(system.system(),
-        StorageActor.create(persistenceId, SELF, settings, clock, view),
-        EventSourcedBehaviorTestKit.enabledSerializationSettings()
-            .withVerifyCommands(false).withVerifyState(false).withVerifyEquality(true));
-  }
-
-  private static CommandResultWithReply<StorageActor.Command, StorageEvent, StoreState,
-      StorageActor.StoreReply> put(
-      EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit,
-      SignedRecord record, ExpectedSequence expected) {
-    return kit.runCommand(replyTo -> new StorageActor.Store(record, expected, replyTo));
-  }
-
-  private static void assertStored(
-      EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit,
-      SignedRecord record) {
-    var result = put(kit, record, ExpectedSequence.ANY);
-    assertEquals(StorageActor.StoreReply.STORED, result.reply());
-    assertEquals(List.of(new StorageEvent.RecordStored(record, T0.toEpochMilli())), result.events());
-  }
-
-  private static void assertRefused(
-      EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit,
-      SignedRecord record, ExpectedSequence expected, StoreRefusal reason) {
-    var result = put(kit, record, expected);
-    assertEquals(Optional.of(reason), result.reply().refusal());
-    assertTrue(result.hasNoEvents(), "a refusal persists nothing");
-  }
-
-  private List<SignedRecord> get(
-      EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit) {
-    return kit.getState().live(KEY, clock.instant());
-  }
-
-  private static StorageActor.StorageStats stats(
-      EventSourcedBehaviorTestKit<StorageActor.Command, StorageEvent, StoreState> kit) {
-    return kit.<StorageActor.StorageStats>runCommand(StorageActor.GetStats::new).reply();
-  }
-
-  @Test
-  void store_shouldRefuseWithTheValidatorsReasonWhenTheRecordIsInvalid() {
-    var kit = store(settings());
-    SignedRecord good = record(ALICE, 1, "v");
-    SignedRecord forged = new SignedRecord(KEY, ALICE.publicKey(), 1, T0.toEpochMilli(),
-        HOUR.toMillis(), bytes("other value"), good.signature());
-    long t0 = T0.toEpochMilli();
-
-    assertRefused(kit, forged, ExpectedSequence.ANY, StoreRefusal.BAD_SIGNATURE);
-    assertRefused(kit, sized(ALICE, 1, 1025), ExpectedSequence.ANY, StoreRefusal.VALUE_TOO_LARGE);
-    assertRefused(kit, signedRaw(ALICE, KEY, 1, t0, Duration.ofHours(49).toMillis(), bytes("v")),
-        ExpectedSequence.ANY, StoreRefusal.TTL_OUT_OF_RANGE);
-    assertRefused(kit, signedRaw(ALICE, KEY, 1, t0, 999, bytes("v")),
-        ExpectedSequence.ANY, StoreRefusal.TTL_OUT_OF_RANGE);
-    assertRefused(kit, record(ALICE, KEY, 1, T0.minus(Duration.ofHours(2)), HOUR, bytes("v")),
-        ExpectedSequence.ANY, StoreRefusal.EXPIRED);
-    assertRefused(kit, record(ALICE, KEY, 1, T0.plus(Duration.ofMinutes(2)), HOUR, bytes("v")),
-        ExpectedSequence.ANY, StoreRefusal.CREATED_IN_FUTURE);
-    assertRefused(kit, signedRaw(ALICE, KEY, -1, t0, HOUR.toMillis(), bytes("v")),
-        ExpectedSequence.ANY, StoreRefusal.MALFORMED);
-    assertEquals(2, stats(kit).refused(StoreRefusal.TTL_OUT_OF_RANGE));
-    assertEquals(0, stats(kit).records());
-  }
-
-  @Test
-  void store_shouldRefuseByTheReplaceRuleWhenTheSlotHoldsARecord() {
-    var kit = store(settings());
-    assertStored(kit, record(ALICE, 5, "five"));
-
-    assertRefused(kit, record(ALICE, 4, "four"), ExpectedSequence.ANY,
-        StoreRefusal.SEQUENCE_NOT_HIGHER);
-    assertRefused(kit, record(ALICE, 5, "another five"), ExpectedSequence.ANY,
-        StoreRefusal.SEQUENCE_NOT_HIGHER);
-    assertRefused(kit, record(ALICE, 6, "six"), ExpectedSequence.of(4), StoreRefusal.CAS_MISMATCH);
-    assertRefused(kit, record(ALICE, 6, "six"), ExpectedSequence.ABSENT, StoreRefusal.CAS_MISMATCH);
-    assertEquals(StorageActor.StoreReply.STORED,
-        put(kit, record(ALICE, 6, "six"), ExpectedSequence.of(5)).reply());
-  }
-
-  @Test
-  void store_shouldRefuseQuotaExceededWhenTheKeyHoldsMaxPublishers() {
-    var kit = store(settings(100, 1 << 20, 2, 1000));
-    assertStored(kit, record(ALICE, 1, "a"));
-    assertStored(kit, record(BOB, 1, "b"));
-
-    assertRefused(kit, record(CAROL, 1, "c"), ExpectedSequence.ANY, StoreRefusal.QUOTA_EXCEEDED);
-    assertEquals(1, stats(kit).refused(StoreRefusal.QUOTA_EXCEEDED));
-  }
-
-  @Test
-  void store_shouldRefuseStorageFullWhenMaxRecordsOrMaxBytesIsReached() {
-    var byRecords = store(settings(2, 1 << 20, 4, 1000));
-    assertStored(byRecords, sized(ALICE, 1, 10));
-    assertStored(byRecords, sized(ALICE, 2, 10));
-    assertRefused(byRecords, sized(ALICE, 3, 10), ExpectedSequence.ANY, StoreRefusal.STORAGE_FULL);
-
-    var byBytes = store(settings(100, 1500, 4, 1000));
-    assertStored(byBytes, sized(ALICE, 1, 1000));
-    assertRefused(byBytes, sized(ALICE, 2, 501), ExpectedSequence.ANY, StoreRefusal.STORAGE_FULL);
-    assertEquals(1000, stats(byBytes).valueBytes());
-  }
-
-  @Test
-  void store_shouldReplaceTheRecordWhenTheSequenceIsHigher() {
-    var kit = store(settings());
-    assertStored(kit, record(ALICE, 1, "first"));
-    SignedRecord second = record(ALICE, 2, "2nd");
-
-    assertStored(kit, second);
-
-    assertEquals(List.of(second), get(kit));
-    assertEquals(3, stats(kit).valueBytes());
-    assertEquals(1, stats(kit).records());
-  }
-
-  @Test
-  void get_shouldReturnOneRecordPerPublisherNewestFirstWhenSeveralPublishKey() {
-    var kit = store(settings());
-    SignedRecord older = record(ALICE, KEY, 1, T0.minusSeconds(5), HOUR, bytes("a"));
-    SignedRecord newer = record(BOB, 1, "b");
-    put(kit, older, ExpectedSequence.ANY);
-    put(kit, newer, ExpectedSequence.ANY);
-
-    assertEquals(List.of(newer, older), get(kit));
-  }
-
-  @Test
-  void store_shouldSucceedWithoutAnEventWhenTheRecordIsAlreadyStored() {
-    var kit = store(settings());
-    SignedRecord r = record(ALICE, 1, "a");
-    assertStored(kit, r);
-
-    var repeat = put(kit, r, ExpectedSequence.ABSENT);
-
-    assertEquals(StorageActor.StoreReply.STORED, repeat.reply());
-    assertTrue(repeat.hasNoEvents());
-  }
-
-  @Test
-  void get_shouldHideARecordWhenItHasExpiredBeforeTheSweep() {
-    var kit = store(settings());
-    SignedRecord r = record(ALICE, 1, "a");
-    assertStored(kit, r);
-
-    clock.advance(HOUR);
-
-    assertEquals(List.of(), get(kit));
-    assertEquals(List.of(), kit.<StorageActor.RecordList>runCommand(StorageActor.ListRecords::new)
-        .reply().records());
-    assertEquals(1, stats(kit).records(), "held until swept");
-    var sweep = kit.runCommand(StorageActor.sweepExpiredTick());
-    assertEquals(List.of(new StorageEvent.RecordsExpired(List.of(RecordId.of(r)))), sweep.events());
-    assertEquals(0, stats(kit).records());
-    assertTrue(kit.runCommand(StorageActor.sweepExpiredTick()).hasNoEvents());
-  }
-
-  @Test
-  void sweep_shouldRemoveExpiredRecordsWhenTheTimerFires() {
-    StorageSettings settings = StorageFixtures.withSweepEvery(settings(), Duration.ofMillis(50));
-    ActorRef<StorageActor.Command> store = system.spawn(StorageActor.create(
-        PersistenceId.ofUniqueId("storage-sweep-" + ids.incrementAndGet()), SELF, settings, clock,
-        new StoreView()));
-    TestProbe<StorageActor.StoreReply> replies = system.createTestProbe();
-    store.tell(new StorageActor.Store(record(ALICE, 1, "a"), ExpectedSequence.ANY,
-        replies.getRef()));
-    replies.expectMessage(StorageActor.StoreReply.STORED);
-    TestProbe<StorageActor.StorageStats> stats = system.createTestProbe();
-
-    clock.advance(HOUR);
-
-    stats.awaitAssert(() -> assertRecordsHeld(0, store, stats));
-  }
-
-  /** Asks for the stats, asserts the count of records held and returns the stats. */
-  private static StorageActor.StorageStats assertRecordsHeld(int expected,
-      ActorRef<StorageActor.Command> store, TestProbe<StorageActor.StorageStats> probe) {
-    store.tell(new StorageActor.GetStats(probe.getRef()));
-    StorageActor.StorageStats stats = probe.receiveMessage();
-    assertEquals(expected, stats.records());
-    return stats;
-  }
-
-  @Test
-  void handedOff_shouldRemoveOnlyRecordsThatAreExactlyTheStoredOnes() {
-    var kit = store(settings());
-    SignedRecord old = record(ALICE, 1, "a");
-    SignedRecord bob = record(BOB, 1, "b");
-    assertStored(kit, old);
-    assertStored(kit, bob);
-    SignedRecord replaced = record(ALICE, 2, "a2");
-    assertStored(kit, replaced);
-
-    var result = kit.<Done>runCommand(r -> new StorageActor.HandedOff(List.of(old, bob), r));
-
-    assertEquals(Done.getInstance(), result.reply());
-    assertEquals(List.of(new StorageEvent.RecordsHandedOff(List.of(RecordId.of(bob)))),
-        result.events());
-    assertEquals(List.of(replaced), get(kit));
   }
 
   @Test
