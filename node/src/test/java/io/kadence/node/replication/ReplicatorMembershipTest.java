@@ -4,131 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadence.crypto.key.NodeKeyPair;
-import io.kadence.dht.id.Key;
 import io.kadence.dht.id.NodeId;
 import io.kadence.dht.record.SignedRecord;
 import io.kadence.dht.routing.Contact;
 import io.kadence.dht.routing.ReplicaSets;
-import io.kadence.dht.wire.Message;
-import io.kadence.node.routing.ContactsView;
 import io.kadence.node.routing.RoutingTableActor;
-import io.kadence.node.settings.RoutingSettings;
-import io.kadence.node.transport.PeerRpc;
-import io.kadence.node.transport.PeerRpcException;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Re-replication as members join, leave or become unreachable: the two closest holders send. */
 @ExtendWith(LogCapturingExtension.class)
-class ReplicatorTest {
+class ReplicatorMembershipTest extends ReplicatorFixture {
   private static final ActorTestKit KIT = ActorTestKit.create();
-  private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final int REPLICATION = 3;
 
-  private final Random random = new Random(5);
-  private final Contact self = contact(7000);
-  private final List<Contact> peers = new ArrayList<>();
-  private final List<SignedRecord> records = new ArrayList<>();
-  private final StoreRecorder rpc = new StoreRecorder();
-  private ActorRef<RoutingTableActor.Command> routing;
-  private final ContactsView view = new ContactsView();
+  ReplicatorMembershipTest() {
+    super(KIT);
+  }
 
   @AfterAll
   static void stop() {
     KIT.shutdownTestKit();
-  }
-
-  /** Records every STORE; answers stored, except from the peers marked dead. */
-  static final class StoreRecorder implements PeerRpc {
-    final List<Map.Entry<NodeId, SignedRecord>> stores = new CopyOnWriteArrayList<>();
-    final Set<NodeId> dead = ConcurrentHashMap.newKeySet();
-    final AtomicInteger calls = new AtomicInteger();
-
-    @Override
-    public CompletionStage<Message> call(Contact to, Message request, Duration timeout) {
-      calls.incrementAndGet();
-      if (dead.contains(to.id())) {
-        return CompletableFuture.failedFuture(
-            new PeerRpcException(to, PeerRpcException.Reason.TIMEOUT, "dead"));
-      }
-      stores.add(Map.entry(to.id(), ((Message.Store) request).record()));
-      return CompletableFuture.completedFuture(Message.StoreAck.ok());
-    }
-
-    @Override
-    public CompletionStage<Contact> identify(String host, int port, Duration timeout) {
-      throw new UnsupportedOperationException("these tests never identify a member");
-    }
-  }
-
-  private Contact contact(int port) {
-    return new Contact(NodeId.random(random), "127.0.0.1", port);
-  }
-
-  @BeforeEach
-  void setUp() {
-    routing = KIT.spawn(RoutingTableActor.create(self.id(), new RoutingSettings(20, 2,
-        Duration.ofHours(1), Duration.ofSeconds(1), 3, Duration.ofHours(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(30), 10, Duration.ZERO), rpc,
-        Clock.systemUTC(), Optional.empty(),
-        KIT.<RoutingTableActor.ContactsChanged>createTestProbe().getRef(), view));
-    for (int i = 0; i < 8; i++) {
-      Contact peer = contact(7001 + i);
-      peers.add(peer);
-      routing.tell(new RoutingTableActor.Verified(peer));
-    }
-    // The view is published as the actor takes them in: its answer comes after all eight.
-    assertEquals(8, closestInTable(self.id(), 20).size());
-    NodeKeyPair publisher = NodeKeyPair.generate(new SecureRandom());
-    for (int i = 0; i < 20; i++) {
-      records.add(SignedRecord.create(publisher, Key.of("key-" + i), 1, Instant.now(),
-          Duration.ofHours(1), new byte[] {(byte) i}));
-    }
-  }
-
-  private ActorRef<Replicator.Command> replicator() {
-    return replicator(Set::of);
-  }
-
-  private ActorRef<Replicator.Command> replicator(Supplier<Set<Contact>> members) {
-    ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
-        Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
-    return KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), view, members));
-  }
-
-  /**
-   * The routing actor's {@code n} closest to {@code target}: its answer comes after every
-   * message told to it before, so the view the replicator reads is up to date.
-   */
-  private List<Contact> closestInTable(NodeId target, int n) {
-    TestProbe<List<Contact>> table = KIT.createTestProbe();
-    routing.tell(new RoutingTableActor.Closest(target, n, table.getRef()));
-    return table.receiveMessage(WAIT);
   }
 
   /**
@@ -147,39 +54,6 @@ class ReplicatorTest {
     routing.tell(new RoutingTableActor.Verified(joined));
     assertEquals(List.of(joined), closestInTable(joined.id(), 1));
     return joined;
-  }
-
-  /** The (peer, record) pairs a correct run sends: replica set members other than self. */
-  private Set<Map.Entry<NodeId, SignedRecord>> expected(boolean withSelf) {
-    Set<Map.Entry<NodeId, SignedRecord>> pairs = new HashSet<>();
-    for (SignedRecord r : records) {
-      List<Contact> set = withSelf
-          ? ReplicaSets.withSelf(r.key().id(), self, peers, REPLICATION)
-          : ReplicaSets.closest(r.key().id(), peers, REPLICATION);
-      set.stream().filter(c -> !c.equals(self)).forEach(c -> pairs.add(Map.entry(c.id(), r)));
-    }
-    return pairs;
-  }
-
-  @Test
-  void peersChanged_shouldSendEachRecordToItsReplicaSetOnceWhenPeersConfirm() {
-    ActorRef<Replicator.Command> replicator = replicator();
-    replicator.tell(new Replicator.PeersChanged());
-    replicator.tell(new Replicator.PeersChanged()); // debounced into one run
-    TestProbe<Void> probe = KIT.createTestProbe();
-    probe.awaitAssert(WAIT, () -> {
-      assertEquals(expected(true), Set.copyOf(rpc.stores));
-      return null;
-    });
-    int sent = rpc.stores.size();
-    assertEquals(sent, Set.copyOf(rpc.stores).size(), "no pair sent twice");
-    // Everything is confirmed: another membership change sends nothing new.
-    replicator.tell(new Replicator.PeersChanged());
-    TestProbe<Replicator.RunResult> result = KIT.createTestProbe();
-    replicator.tell(new Replicator.HandOff(result.getRef())); // queued after the run
-    result.receiveMessage(WAIT);
-    assertEquals(sent + expected(false).size(), rpc.stores.size(),
-        "the second re-replication sent nothing; only the hand-off did");
   }
 
   /**
@@ -351,84 +225,5 @@ class ReplicatorTest {
     replicator.tell(new Replicator.Rereplicate(runs.getRef()));
     assertEquals(moved.size(), runs.receiveMessage(WAIT).stored(), "removed: copies move");
     assertEquals(moved, Set.copyOf(rpc.stores.subList(before, rpc.stores.size())));
-  }
-
-  @Test
-  void peersChanged_shouldStopSendingToAPeerWithinARunOnceItsStoreFailed() {
-    Contact deadPeer = peers.get(0);
-    rpc.dead.add(deadPeer.id());
-    ActorRef<Replicator.Command> replicator = replicator();
-    replicator.tell(new Replicator.PeersChanged());
-    Set<Map.Entry<NodeId, SignedRecord>> toLive = new HashSet<>(expected(true));
-    toLive.removeIf(pair -> pair.getKey().equals(deadPeer.id()));
-    KIT.createTestProbe().awaitAssert(WAIT, () -> {
-      assertEquals(toLive, Set.copyOf(rpc.stores));
-      return null;
-    });
-    assertTrue(rpc.calls.get() - rpc.stores.size() <= 4,
-        "at most the STOREs in flight when the first one failed went to the dead peer, got "
-            + (rpc.calls.get() - rpc.stores.size()));
-
-    // The next run leaves the failed peer out while it backs off: nothing is sent at all.
-    int calls = rpc.calls.get();
-    TestProbe<Replicator.RunResult> runs = KIT.createTestProbe();
-    replicator.tell(new Replicator.Rereplicate(runs.getRef()));
-    assertEquals(0, runs.receiveMessage(WAIT).sends());
-    assertEquals(calls, rpc.calls.get());
-  }
-
-  @Test
-  void handOff_shouldExcludeSelfAndReportIncompleteRecordsWhenAReplicaIsDead() {
-    Contact deadPeer = peers.get(0);
-    rpc.dead.add(deadPeer.id());
-    TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
-    replicator().tell(new Replicator.HandOff(probe.getRef()));
-    Replicator.RunResult result = probe.receiveMessage(WAIT);
-    Set<Map.Entry<NodeId, SignedRecord>> wanted = expected(false);
-    assertEquals(records.size(), result.records());
-    assertEquals(wanted.size(), result.sends());
-    assertTrue(rpc.stores.stream().noneMatch(e -> e.getKey().equals(self.id())));
-    for (SignedRecord r : records) {
-      boolean needsDead = wanted.contains(Map.entry(deadPeer.id(), r));
-      assertEquals(!needsDead, result.fullyReplicated().contains(r), "record " + r);
-    }
-    assertTrue(result.failed() > 0);
-    assertFalse(result.error().isPresent());
-  }
-
-  @Test
-  void rereplicate_shouldTryAgainWhenTheRecordsCouldNotBeRead() {
-    ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
-        Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
-    AtomicInteger reads = new AtomicInteger();
-    RecordSource busyOnce = () -> reads.getAndIncrement() == 0
-        ? CompletableFuture.failedFuture(new IllegalStateException("store busy"))
-        : CompletableFuture.completedFuture(List.copyOf(records));
-    ActorRef<Replicator.Command> replicator =
-        KIT.spawn(Replicator.create(self, settings, rpc, busyOnce, view, Set::of));
-    TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
-    replicator.tell(new Replicator.Rereplicate(probe.getRef()));
-    assertEquals(Optional.of("store busy"), probe.receiveMessage(WAIT).error());
-
-    // Nothing else asks for a run: the retry, 5 s later, sends every record's copies.
-    probe.awaitAssert(Duration.ofSeconds(15), () -> {
-      assertEquals(expected(true), new HashSet<>(rpc.stores));
-      return null;
-    });
-  }
-
-  @Test
-  void handOff_shouldReportNothingHandedOffWhenThereIsNoOtherPeer() {
-    ReplicatorSettings settings = new ReplicatorSettings(REPLICATION, Duration.ofMillis(50),
-        Duration.ofHours(1), Duration.ofSeconds(1), 4, 10_000);
-    ActorRef<Replicator.Command> alone = KIT.spawn(Replicator.create(self, settings, rpc,
-        () -> CompletableFuture.completedFuture(List.copyOf(records)), new ContactsView(),
-        Set::of));
-    TestProbe<Replicator.RunResult> probe = KIT.createTestProbe();
-    alone.tell(new Replicator.HandOff(probe.getRef()));
-    Replicator.RunResult result = probe.receiveMessage(WAIT);
-    assertEquals(records.size(), result.records());
-    assertEquals(0, result.sends());
-    assertTrue(result.fullyReplicated().isEmpty(), "a lone peer keeps every record");
   }
 }
