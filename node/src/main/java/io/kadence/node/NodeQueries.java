@@ -50,11 +50,7 @@ final class NodeQueries {
       return;
     }
     var cluster = Cluster.get(context.getSystem()).state();
-    int members = 0;
-    for (var member : cluster.getMembers()) {
-      members++;
-    }
-    int total = members;
+    int total = cluster.members().size();
     int unreachable = cluster.getUnreachable().size();
     parts.store().stats().thenCombine(snapshot(parts), (storage, routing) -> new NodeInfo(
             parts.self().id(), parts.self().host(), parts.self().port(), state, uptime,

@@ -76,8 +76,7 @@ record GetAnswers(Key key, Contact self, int replication, List<Contact> initial,
 
   /** How many of {@code replicaSet} answered: peers that responded, and this node if it read. */
   int answered(List<Contact> replicaSet) {
-    Set<NodeId> responded = new HashSet<>();
-    report.closest().forEach(contact -> responded.add(contact.id()));
+    Set<NodeId> responded = responded();
     if (local.isPresent()) {
       responded.add(self.id());
     }
@@ -111,8 +110,7 @@ record GetAnswers(Key key, Contact self, int replication, List<Contact> initial,
     for (FoundValue<List<SignedRecord>> found : report.result().values()) {
       returned.put(found.from().id(), found.value());
     }
-    Set<NodeId> answered = new HashSet<>();
-    report.closest().forEach(contact -> answered.add(contact.id()));
+    Set<NodeId> answered = responded();
     Set<NodeId> failed = new HashSet<>();
     report.result().failed().forEach(contact -> failed.add(contact.id()));
     List<Contact> known = new ArrayList<>(report.closest());
@@ -126,5 +124,12 @@ record GetAnswers(Key key, Contact self, int replication, List<Contact> initial,
       }
     }
     return holdings;
+  }
+
+  /** The ids of the peers that responded to the lookup. */
+  private Set<NodeId> responded() {
+    Set<NodeId> responded = new HashSet<>();
+    report.closest().forEach(contact -> responded.add(contact.id()));
+    return responded;
   }
 }
